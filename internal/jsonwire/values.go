@@ -1,0 +1,207 @@
+package jsonwire
+
+import (
+	"encoding/json"
+	"strconv"
+)
+
+// Null consumes a null and reports whether there was one.
+func (d *Decoder) Null() bool {
+	if d.peek() == 'n' {
+		return d.literal("null")
+	}
+	return false
+}
+
+// String reads a string into p. A null leaves p unchanged, as in encoding/json.
+func (d *Decoder) String(p *string) {
+	switch d.peek() {
+	case '"':
+		if s := d.str(); !d.failed() {
+			*p = string(s)
+		}
+	case 'n':
+		d.literal("null")
+	default:
+		d.typeError("string")
+	}
+}
+
+// StringPtr reads a string into a new *string; a null sets it to nil.
+func (d *Decoder) StringPtr(p **string) {
+	if d.Null() {
+		*p = nil
+		return
+	}
+	if *p == nil {
+		*p = new(string)
+	}
+	d.String(*p)
+}
+
+// Bool reads a boolean into p. A null leaves p unchanged.
+func (d *Decoder) Bool(p *bool) {
+	switch d.peek() {
+	case 't':
+		if d.literal("true") {
+			*p = true
+		}
+	case 'f':
+		if d.literal("false") {
+			*p = false
+		}
+	case 'n':
+		d.literal("null")
+	default:
+		d.typeError("boolean")
+	}
+}
+
+// BoolPtr reads a boolean into a new *bool; a null sets it to nil.
+func (d *Decoder) BoolPtr(p **bool) {
+	if d.Null() {
+		*p = nil
+		return
+	}
+	if *p == nil {
+		*p = new(bool)
+	}
+	d.Bool(*p)
+}
+
+// Int32 reads an integer that fits in 32 bits into p. A null leaves p unchanged; a
+// fraction, an exponent or an out-of-range value is a wrong-type error.
+func (d *Decoder) Int32(p *int32) {
+	if v, ok := d.integer(32, "int32"); ok {
+		*p = int32(v)
+	}
+}
+
+// Int32Ptr reads an int32 into a new *int32; a null sets it to nil.
+func (d *Decoder) Int32Ptr(p **int32) {
+	if d.Null() {
+		*p = nil
+		return
+	}
+	if *p == nil {
+		*p = new(int32)
+	}
+	d.Int32(*p)
+}
+
+// Int64 reads an integer that fits in 64 bits into p. A null leaves p unchanged.
+func (d *Decoder) Int64(p *int64) {
+	if v, ok := d.integer(64, "int64"); ok {
+		*p = v
+	}
+}
+
+// Int64Ptr reads an int64 into a new *int64; a null sets it to nil.
+func (d *Decoder) Int64Ptr(p **int64) {
+	if d.Null() {
+		*p = nil
+		return
+	}
+	if *p == nil {
+		*p = new(int64)
+	}
+	d.Int64(*p)
+}
+
+// integer reads a number that must be an integer of the given bit size.
+func (d *Decoder) integer(bits int, want string) (int64, bool) {
+	switch c := d.peek(); {
+	case c == '-' || isDigit(c):
+	case c == 'n':
+		d.literal("null")
+		return 0, false
+	default:
+		d.typeError(want)
+		return 0, false
+	}
+	start := d.pos
+	lit := d.number()
+	if d.failed() {
+		return 0, false
+	}
+	v, err := strconv.ParseInt(string(lit), 10, bits)
+	if err != nil {
+		d.pos = start
+		d.typeError(want)
+		return 0, false
+	}
+	return v, true
+}
+
+// Unmarshal reads the next value with encoding/json semantics into v, for types that
+// bring their own UnmarshalJSON (times, quantities). An error is a wrong-type error.
+func (d *Decoder) Unmarshal(v json.Unmarshaler, want string) {
+	d.skipSpace()
+	start := d.pos
+	d.Skip()
+	if d.failed() {
+		return
+	}
+	if err := v.UnmarshalJSON(d.data[start:d.pos]); err != nil {
+		d.pos = start
+		d.typeError(want + " (" + err.Error() + ")")
+	}
+}
+
+// Slice reads an array into *p, reading each element with read. A null sets *p to nil;
+// like encoding/json, elements reuse the slice's backing array.
+func Slice[T any](d *Decoder, p *[]T, read func(*Decoder, *T)) {
+	if d.Null() {
+		*p = nil
+		return
+	}
+	if !d.Array() {
+		return
+	}
+	out := (*p)[:0]
+	if out == nil {
+		out = []T{}
+	}
+	for d.Elem() {
+		if len(out) < cap(out) {
+			out = out[:len(out)+1]
+		} else {
+			var zero T
+			out = append(out, zero)
+		}
+		read(d, &out[len(out)-1])
+	}
+	*p = out
+}
+
+// Map reads an object into the map *p, reading each value with read. A null sets *p to
+// nil; existing entries are kept unless the object names them again.
+func Map[K ~string, V any](d *Decoder, p *map[K]V, read func(*Decoder, *V)) {
+	if d.Null() {
+		*p = nil
+		return
+	}
+	if !d.Object() {
+		return
+	}
+	if *p == nil {
+		*p = map[K]V{}
+	}
+	for d.Member() {
+		var v V
+		read(d, &v)
+		(*p)[K(d.Key())] = v
+	}
+}
+
+// Extra keeps the current member's value, as raw JSON, in *m under the member's key.
+func (d *Decoder) Extra(m *map[string]json.RawMessage) {
+	raw := d.Raw()
+	if d.failed() {
+		return
+	}
+	if *m == nil {
+		*m = map[string]json.RawMessage{}
+	}
+	(*m)[string(d.Key())] = raw
+}
