@@ -263,11 +263,3 @@ func (d *Decoder) Raw() []byte {
 	}
 	return append([]byte(nil), d.data[start:d.pos]...)
 }
-
-// Quietly runs read with unknown and duplicate member reporting turned off, for values
-// whose inside the API server does not decode either.
-func (d *Decoder) Quietly(read func()) {
-	d.quiet++
-	read()
-	d.quiet--
-}

@@ -9,8 +9,10 @@ import (
 
 // Encoder appends JSON to a buffer. Members and elements are separated automatically.
 type Encoder struct {
-	buf   []byte
-	comma bool // whether the next member or element needs a leading comma
+	buf    []byte
+	comma  bool     // whether the next member or element needs a leading comma
+	keys   []string // member names written in the open objects
+	starts []int    // where each open object's names start in keys
 }
 
 // NewEncoder returns an Encoder that appends to buf.
@@ -30,12 +32,17 @@ func (e *Encoder) sep() {
 func (e *Encoder) BeginObject() {
 	e.buf = append(e.buf, '{')
 	e.comma = false
+	e.starts = append(e.starts, len(e.keys))
 }
 
 // EndObject closes the current object.
 func (e *Encoder) EndObject() {
 	e.buf = append(e.buf, '}')
 	e.comma = true
+	if n := len(e.starts); n > 0 {
+		e.keys = e.keys[:e.starts[n-1]]
+		e.starts = e.starts[:n-1]
+	}
 }
 
 // BeginArray opens an array as the next value.
@@ -52,6 +59,7 @@ func (e *Encoder) EndArray() {
 
 // Key writes a member name; the member's value follows.
 func (e *Encoder) Key(name string) {
+	e.keys = append(e.keys, name)
 	e.sep()
 	e.buf = appendString(e.buf, name)
 	e.buf = append(e.buf, ':')
@@ -167,11 +175,14 @@ func (e *Encoder) Strings(s []string) {
 	e.EndArray()
 }
 
-// Extra writes the members of m that are not already among the object's typed members
-// (names lists those written), in key order.
-func (e *Encoder) Extra(m map[string]json.RawMessage, written ...string) {
+// Extra writes the members of m, in key order, except those the current object already has.
+func (e *Encoder) Extra(m map[string]json.RawMessage) {
 	if len(m) == 0 {
 		return
+	}
+	var written []string
+	if n := len(e.starts); n > 0 {
+		written = e.keys[e.starts[n-1]:]
 	}
 	keys := make([]string, 0, len(m))
 	for k := range m {

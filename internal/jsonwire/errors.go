@@ -21,15 +21,36 @@ func (e *SyntaxError) Error() string {
 }
 
 // TypeError is a well-formed value of the wrong type for its member, such as a string
-// where an int32 belongs.
+// where an int32 belongs, or a value its type's own decoder rejects (Err).
 type TypeError struct {
 	Path  string // the member, as "spec.parallelism"
 	Want  string // what the member holds, as "int32"
 	Found string // what the document has, as `string "2"`
+	Err   error  // the rejection of the type's own decoder, when Found is empty
 }
 
 func (e *TypeError) Error() string {
+	if e.Err != nil {
+		return fmt.Sprintf("%s: invalid %s: %v", e.Path, e.Want, e.Err)
+	}
 	return fmt.Sprintf("%s: expected %s, found %s", e.Path, e.Want, e.Found)
+}
+
+func (e *TypeError) Unwrap() error { return e.Err }
+
+// AddError records that a value at path was rejected by another decoder, for values that
+// jsonwire hands over whole.
+func (d *Decoder) AddError(path, want string, err error) {
+	if len(d.types) < maxTypeErrors {
+		d.types = append(d.types, &TypeError{Path: path, Want: want, Err: err})
+	}
+}
+
+// AddIssue records an unknown or duplicate member found by another decoder at path.
+func (d *Decoder) AddIssue(kind IssueKind, path string) {
+	if d.quiet == 0 {
+		d.issues = append(d.issues, Issue{Kind: kind, Path: path})
+	}
 }
 
 // TypeErrors lists every wrong-type value of one document, in document order.
@@ -94,15 +115,6 @@ func (d *Decoder) issue(kind IssueKind) {
 	d.issues = append(d.issues, Issue{Kind: kind, Path: d.Path()})
 }
 
-// Unknown records the current member as unknown to the schema and consumes its value
-// without looking inside.
-func (d *Decoder) Unknown() {
-	if d.quiet == 0 {
-		d.issue(Unknown)
-	}
-	d.Quietly(d.Skip)
-}
-
 // syntaxError stops the decode at the current position.
 func (d *Decoder) syntaxError(msg string) {
 	if d.syntax != nil {
@@ -118,7 +130,9 @@ func (d *Decoder) syntaxError(msg string) {
 func (d *Decoder) typeError(want string) {
 	d.skipSpace()
 	start := d.pos
-	d.Quietly(d.Skip)
+	d.quiet++
+	d.Skip()
+	d.quiet--
 	if d.failed() || len(d.types) >= maxTypeErrors {
 		return
 	}

@@ -14,11 +14,17 @@ func (d *Decoder) Null() bool {
 }
 
 // String reads a string into p. A null leaves p unchanged, as in encoding/json.
-func (d *Decoder) String(p *string) {
+func (d *Decoder) String(p *string) { Str(d, p) }
+
+// StringPtr reads a string into a new *string; a null sets it to nil.
+func (d *Decoder) StringPtr(p **string) { StrPtr(d, p) }
+
+// Str reads a string into p, of any string type. A null leaves p unchanged.
+func Str[T ~string](d *Decoder, p *T) {
 	switch d.peek() {
 	case '"':
 		if s := d.str(); !d.failed() {
-			*p = string(s)
+			*p = T(s)
 		}
 	case 'n':
 		d.literal("null")
@@ -27,16 +33,16 @@ func (d *Decoder) String(p *string) {
 	}
 }
 
-// StringPtr reads a string into a new *string; a null sets it to nil.
-func (d *Decoder) StringPtr(p **string) {
+// StrPtr reads a string into a new *T; a null sets it to nil.
+func StrPtr[T ~string](d *Decoder, p **T) {
 	if d.Null() {
 		*p = nil
 		return
 	}
 	if *p == nil {
-		*p = new(string)
+		*p = new(T)
 	}
-	d.String(*p)
+	Str(d, *p)
 }
 
 // Bool reads a boolean into p. A null leaves p unchanged.
@@ -133,19 +139,28 @@ func (d *Decoder) integer(bits int, want string) (int64, bool) {
 	return v, true
 }
 
-// Unmarshal reads the next value with encoding/json semantics into v, for types that
-// bring their own UnmarshalJSON (times, quantities). An error is a wrong-type error.
+// Unmarshal reads the next value into v with its own UnmarshalJSON, for types such as
+// times and quantities. An error is a wrong-type error.
 func (d *Decoder) Unmarshal(v json.Unmarshaler, want string) {
+	raw := d.View()
+	if d.failed() {
+		return
+	}
+	if err := v.UnmarshalJSON(raw); err != nil {
+		d.AddError(d.Path(), want, err)
+	}
+}
+
+// View consumes the next value and returns its JSON text as a slice of the input: it must
+// not be kept or modified.
+func (d *Decoder) View() []byte {
 	d.skipSpace()
 	start := d.pos
 	d.Skip()
 	if d.failed() {
-		return
+		return nil
 	}
-	if err := v.UnmarshalJSON(d.data[start:d.pos]); err != nil {
-		d.pos = start
-		d.typeError(want + " (" + err.Error() + ")")
-	}
+	return d.data[start:d.pos]
 }
 
 // Slice reads an array into *p, reading each element with read. A null sets *p to nil;
@@ -194,9 +209,21 @@ func Map[K ~string, V any](d *Decoder, p *map[K]V, read func(*Decoder, *V)) {
 	}
 }
 
-// Extra keeps the current member's value, as raw JSON, in *m under the member's key.
-func (d *Decoder) Extra(m *map[string]json.RawMessage) {
-	raw := d.Raw()
+// Extra keeps the current member's value, as raw JSON, in *m under the member's key. When
+// unknown is true the member is reported as unknown to the schema and nothing inside it is
+// examined; otherwise duplicates inside it are still reported.
+func (d *Decoder) Extra(m *map[string]json.RawMessage, unknown bool) {
+	var raw []byte
+	if unknown {
+		if d.quiet == 0 {
+			d.issue(Unknown)
+		}
+		d.quiet++
+		raw = d.Raw()
+		d.quiet--
+	} else {
+		raw = d.Raw()
+	}
 	if d.failed() {
 		return
 	}

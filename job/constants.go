@@ -1,0 +1,185 @@
+package job
+
+const labelPrefix = "batch.kubernetes.io/"
+
+// Well-known labels, annotations, the finalizer and the controller name of batch/v1 Jobs.
+const (
+	// CronJobScheduledTimestampAnnotation is set by the CronJob controller on the Jobs it
+	// creates: the scheduled time, in RFC 3339.
+	CronJobScheduledTimestampAnnotation = labelPrefix + "cronjob-scheduled-timestamp"
+
+	// JobCompletionIndexAnnotation holds the completion index of a pod of an Indexed Job.
+	// The same key is used as a pod label.
+	JobCompletionIndexAnnotation = labelPrefix + "job-completion-index"
+
+	// JobTrackingFinalizer is the finalizer the Job controller puts on the pods it tracks.
+	JobTrackingFinalizer = labelPrefix + "job-tracking"
+
+	// JobNameLabel is the template and pod label that holds the Job's name.
+	JobNameLabel = labelPrefix + "job-name"
+
+	// ControllerUidLabel is the template and pod label that holds the Job's UID; generated
+	// selectors select on it.
+	ControllerUidLabel = labelPrefix + "controller-uid"
+
+	// LegacyJobNameLabel is the unprefixed job-name label, still stamped for compatibility.
+	LegacyJobNameLabel = "job-name"
+
+	// LegacyControllerUidLabel is the unprefixed controller-uid label, still stamped for
+	// compatibility.
+	LegacyControllerUidLabel = "controller-uid"
+
+	// JobIndexFailureCountAnnotation counts the earlier counted failures of a pod's index
+	// (Jobs with backoffLimitPerIndex).
+	JobIndexFailureCountAnnotation = labelPrefix + "job-index-failure-count"
+
+	// JobIndexIgnoredFailureCountAnnotation counts the earlier failures of a pod's index
+	// that the pod failure policy ignored.
+	JobIndexIgnoredFailureCountAnnotation = labelPrefix + "job-index-ignored-failure-count"
+
+	// JobControllerName is the spec.managedBy value that names the built-in Job controller.
+	JobControllerName = "kubernetes.io/job-controller"
+
+	// GroupTemplateNameAnnotation marks a child Job whose parent manages its PodGroup
+	// (alpha, WorkloadWithJob).
+	GroupTemplateNameAnnotation = "scheduling.k8s.io/group-template-name"
+
+	// CompletionIndexEnvName is the environment variable that carries the completion index
+	// into every container of an Indexed Job's pods.
+	CompletionIndexEnvName = "JOB_COMPLETION_INDEX"
+)
+
+// CompletionMode says how a Job's pods complete it.
+type CompletionMode string
+
+const (
+	// NonIndexedCompletion: the Job is complete when completions pods have succeeded.
+	NonIndexedCompletion CompletionMode = "NonIndexed"
+	// IndexedCompletion: each pod gets a completion index from 0 to completions-1, and the
+	// Job is complete when one pod of every index has succeeded.
+	IndexedCompletion CompletionMode = "Indexed"
+)
+
+// PodFailurePolicyAction is what a matching pod failure policy rule does.
+type PodFailurePolicyAction string
+
+const (
+	// PodFailurePolicyActionFailJob fails the Job and terminates its pods.
+	PodFailurePolicyActionFailJob PodFailurePolicyAction = "FailJob"
+	// PodFailurePolicyActionFailIndex fails the pod's index (needs backoffLimitPerIndex).
+	PodFailurePolicyActionFailIndex PodFailurePolicyAction = "FailIndex"
+	// PodFailurePolicyActionIgnore does not count the failure; a replacement is created.
+	PodFailurePolicyActionIgnore PodFailurePolicyAction = "Ignore"
+	// PodFailurePolicyActionCount counts the failure, as without a policy.
+	PodFailurePolicyActionCount PodFailurePolicyAction = "Count"
+)
+
+// PodFailurePolicyOnExitCodesOperator relates a container's exit code to a value list.
+type PodFailurePolicyOnExitCodesOperator string
+
+const (
+	// PodFailurePolicyOnExitCodesOpIn matches exit codes in the list.
+	PodFailurePolicyOnExitCodesOpIn PodFailurePolicyOnExitCodesOperator = "In"
+	// PodFailurePolicyOnExitCodesOpNotIn matches exit codes not in the list.
+	PodFailurePolicyOnExitCodesOpNotIn PodFailurePolicyOnExitCodesOperator = "NotIn"
+)
+
+// PodReplacementPolicy says when a replacement pod is created.
+type PodReplacementPolicy string
+
+const (
+	// TerminatingOrFailed replaces a pod as soon as it is terminating or has failed.
+	TerminatingOrFailed PodReplacementPolicy = "TerminatingOrFailed"
+	// Failed replaces a pod only once it has failed (reached phase Failed).
+	Failed PodReplacementPolicy = "Failed"
+)
+
+// JobConditionType is the type of a Job condition.
+type JobConditionType string
+
+const (
+	// JobSuspended: the Job is suspended (True) or was resumed (False).
+	JobSuspended JobConditionType = "Suspended"
+	// JobComplete: the Job has completed successfully. Terminal.
+	JobComplete JobConditionType = "Complete"
+	// JobFailed: the Job has failed. Terminal.
+	JobFailed JobConditionType = "Failed"
+	// JobFailureTarget: failure is decided; pods are being terminated.
+	JobFailureTarget JobConditionType = "FailureTarget"
+	// JobSuccessCriteriaMet: success is decided; pods are being terminated.
+	JobSuccessCriteriaMet JobConditionType = "SuccessCriteriaMet"
+)
+
+// Reasons of the conditions the Job controller adds.
+const (
+	// JobReasonPodFailurePolicy: a FailJob rule of the pod failure policy matched.
+	JobReasonPodFailurePolicy = "PodFailurePolicy"
+	// JobReasonBackoffLimitExceeded: more pods failed than backoffLimit allows.
+	JobReasonBackoffLimitExceeded = "BackoffLimitExceeded"
+	// JobReasonDeadlineExceeded: activeDeadlineSeconds passed.
+	JobReasonDeadlineExceeded = "DeadlineExceeded"
+	// JobReasonMaxFailedIndexesExceeded: more indexes failed than maxFailedIndexes allows.
+	JobReasonMaxFailedIndexesExceeded = "MaxFailedIndexesExceeded"
+	// JobReasonFailedIndexes: every index finished and some failed.
+	JobReasonFailedIndexes = "FailedIndexes"
+	// JobReasonSuccessPolicy: a success policy rule was met.
+	JobReasonSuccessPolicy = "SuccessPolicy"
+	// JobReasonCompletionsReached: the number of completions was reached.
+	JobReasonCompletionsReached = "CompletionsReached"
+	// JobReasonSuspended is the reason of the Suspended=True condition.
+	JobReasonSuspended = "JobSuspended"
+	// JobReasonResumed is the reason of the Suspended=False condition.
+	JobReasonResumed = "JobResumed"
+)
+
+// ConditionStatus is the status of a condition (core/v1 ConditionStatus).
+type ConditionStatus string
+
+const (
+	// ConditionTrue means the condition holds.
+	ConditionTrue ConditionStatus = "True"
+	// ConditionFalse means the condition does not hold.
+	ConditionFalse ConditionStatus = "False"
+	// ConditionUnknown means it is not known whether the condition holds.
+	ConditionUnknown ConditionStatus = "Unknown"
+)
+
+// PodConditionType is the type of a pod condition (core/v1 PodConditionType).
+type PodConditionType string
+
+const (
+	// DisruptionTarget is the pod condition added before a pod is killed by a disruption
+	// (preemption, eviction, taint-based eviction, garbage collection).
+	DisruptionTarget PodConditionType = "DisruptionTarget"
+	// PodReady is the pod condition that says the pod is ready.
+	PodReady PodConditionType = "Ready"
+)
+
+// RestartPolicy is a pod's restart policy (core/v1 RestartPolicy).
+type RestartPolicy string
+
+const (
+	// RestartPolicyAlways is not allowed for Jobs; it is the core default.
+	RestartPolicyAlways RestartPolicy = "Always"
+	// RestartPolicyOnFailure restarts failed containers in place.
+	RestartPolicyOnFailure RestartPolicy = "OnFailure"
+	// RestartPolicyNever never restarts containers: a failed container fails the pod.
+	RestartPolicyNever RestartPolicy = "Never"
+)
+
+// ContainerRestartPolicy is an init container's restart policy; Always makes it a sidecar.
+type ContainerRestartPolicy string
+
+// ContainerRestartPolicyAlways makes an init container a sidecar that runs alongside the
+// main containers.
+const ContainerRestartPolicyAlways ContainerRestartPolicy = "Always"
+
+// ResourceName names a compute resource (core/v1 ResourceName).
+type ResourceName string
+
+// Compute resources that fixtures and examples use.
+const (
+	ResourceCPU              ResourceName = "cpu"
+	ResourceMemory           ResourceName = "memory"
+	ResourceEphemeralStorage ResourceName = "ephemeral-storage"
+)

@@ -1,0 +1,71 @@
+package job_test
+
+import (
+	"encoding/json"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/jobkit/jobkit/internal/conformance"
+	"github.com/jobkit/jobkit/job"
+)
+
+// TestRoundTripConformance decodes every Job body of the conformance file that the API
+// server decodes cleanly and requires the encoding to be the same JSON object.
+func TestRoundTripConformance(t *testing.T) {
+	n := 0
+	for _, c := range conformance.ValidateCases(t) {
+		if c.Expect.RequestError != "" || len(c.Expect.DecodeWarnings) > 0 {
+			continue
+		}
+		for _, body := range []json.RawMessage{c.Input.Object, c.Input.Old} {
+			if body == nil {
+				continue
+			}
+			n++
+			var j job.Job
+			if err := json.Unmarshal(body, &j); err != nil {
+				t.Errorf("%s: decode: %v", c.Input.ID, err)
+				continue
+			}
+			out, err := json.Marshal(&j)
+			if err != nil {
+				t.Errorf("%s: encode: %v", c.Input.ID, err)
+				continue
+			}
+			if diff := cmp.Diff(withoutNulls(t, body), withoutNulls(t, out)); diff != "" {
+				t.Errorf("%s: round trip differs (-in +out):\n%s", c.Input.ID, diff)
+			}
+		}
+	}
+	t.Logf("%d Job bodies round-tripped", n)
+}
+
+// withoutNulls reads JSON into a generic value and drops object members whose value is
+// null: in the Kubernetes API a null member means the same as an absent one, and jobkit
+// does not keep the difference.
+func withoutNulls(t *testing.T, b []byte) any {
+	t.Helper()
+	var v any
+	if err := json.Unmarshal(b, &v); err != nil {
+		t.Fatalf("%s: %v", b, err)
+	}
+	return dropNulls(v)
+}
+
+func dropNulls(v any) any {
+	switch v := v.(type) {
+	case map[string]any:
+		for k, x := range v {
+			if x == nil {
+				delete(v, k)
+				continue
+			}
+			v[k] = dropNulls(x)
+		}
+	case []any:
+		for i, x := range v {
+			v[i] = dropNulls(x)
+		}
+	}
+	return v
+}
