@@ -100,7 +100,7 @@ func (d *Decoder) Member() bool {
 	}
 	if !f.first {
 		if c != ',' {
-			d.syntaxError("expected ',' or '}' after object member")
+			d.unexpected("expected ',' or '}' after object member")
 			return false
 		}
 		d.pos++
@@ -112,7 +112,7 @@ func (d *Decoder) Member() bool {
 		return false
 	}
 	if d.peek() != ':' {
-		d.syntaxError("expected ':' after object key")
+		d.unexpected("expected ':' after object key")
 		return false
 	}
 	d.pos++
@@ -195,7 +195,7 @@ func (d *Decoder) Elem() bool {
 	}
 	if !f.first {
 		if c != ',' {
-			d.syntaxError("expected ',' or ']' after array element")
+			d.unexpected("expected ',' or ']' after array element")
 			return false
 		}
 		d.pos++
@@ -262,4 +262,12 @@ func (d *Decoder) Raw() []byte {
 		return nil
 	}
 	return append([]byte(nil), d.data[start:d.pos]...)
+}
+
+// unexpected reports a syntax error: msg, or the end of the input if that is what was met.
+func (d *Decoder) unexpected(msg string) {
+	if d.pos >= len(d.data) {
+		msg = "unexpected end of input"
+	}
+	d.syntaxError(msg)
 }

@@ -1,0 +1,176 @@
+package job_test
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/jobkit/jobkit/internal/conformance"
+	"github.com/jobkit/jobkit/job"
+)
+
+const piYAML = `apiVersion: batch/v1
+kind: Job
+metadata:
+  name: pi
+spec:
+  template:
+    spec:
+      containers:
+      - name: pi
+        image: perl:5.34.0
+      restartPolicy: Never
+`
+
+func TestDecodeAll(t *testing.T) {
+	tests := []struct {
+		name     string
+		in       string
+		opts     job.DecodeOptions
+		want     []string // per document: the Job's name, or "error: <substring>"
+		warnings []string
+	}{
+		{name: "yaml", in: piYAML, want: []string{"pi"}},
+		{
+			name: "json",
+			in:   `{"apiVersion":"batch/v1","kind":"Job","metadata":{"name":"j"},"spec":{"template":{"spec":{"containers":[]}}}}`,
+			want: []string{"j"},
+		},
+		{name: "no type meta is a Job", in: `{"metadata":{"name":"j"}}`, want: []string{"j"}},
+		{
+			name: "stream with comments and empty documents",
+			in:   "# leading comment\n---\n" + piYAML + "--- # second\n" + strings.Replace(piYAML, "name: pi\n", "name: two\n", 1) + "---\n# only a comment\n",
+			want: []string{"pi", "two"},
+		},
+		{
+			name: "job list",
+			in:   `{"apiVersion":"batch/v1","kind":"JobList","items":[{"metadata":{"name":"a"}},{"apiVersion":"batch/v1","kind":"Job","metadata":{"name":"b"}}]}`,
+			want: []string{"a", "b"},
+		},
+		{
+			name: "job list item of another kind",
+			in:   `{"apiVersion":"batch/v1","kind":"JobList","items":[{"apiVersion":"v1","kind":"Pod"}]}`,
+			want: []string{"error: document 1 (line 1), item 0: apiVersion \"v1\" is not batch/v1"},
+		},
+		{
+			name: "wrong apiVersion names the document and line",
+			in:   piYAML + "---\n" + strings.Replace(piYAML, "batch/v1", "batch/v2", 1),
+			want: []string{"pi", "error: document 2 (line 13): apiVersion \"batch/v2\" is not batch/v1"},
+		},
+		{name: "wrong kind", in: `{"apiVersion":"batch/v1","kind":"CronJob"}`, want: []string{`error: kind "CronJob" is not Job`}},
+		{name: "truncated yaml", in: "apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: [unclosed\n", want: []string{"error: document 1 (line 1): yaml: line 4: did not find expected ','"}},
+		{name: "truncated json", in: `{"metadata":{"name":"x"`, want: []string{"error: invalid JSON at line 1, column 24 (byte 23): unexpected end of input"}},
+		{name: "a list where an object belongs", in: "- a\n- b\n", want: []string{"error: the document is a list, not an object"}},
+		{name: "a scalar document", in: "hello\n", want: []string{"error: the document is a string, not an object"}},
+		{name: "wrong type", in: `{"spec":{"parallelism":"2"}}`, want: []string{`error: spec.parallelism: expected int32, found string "2"`}},
+		{name: "wrong type in metadata", in: `{"metadata":{"labels":{"a":1}}}`, want: []string{"error: metadata: invalid object metadata: json: cannot unmarshal number into Go struct field ObjectMeta.labels of type string"}},
+		{
+			name:     "unknown field warns",
+			in:       `{"metadata":{"name":"j","annotation":{}},"spec":{"retries":3,"Parallelism":2}}`,
+			want:     []string{"j"},
+			warnings: []string{`unknown field "metadata.annotation"`, `unknown field "spec.retries"`, `unknown field "spec.Parallelism"`},
+		},
+		{
+			name: "unknown field strict",
+			in:   `{"metadata":{"name":"j"},"spec":{"retries":3}}`,
+			opts: job.DecodeOptions{FieldValidation: job.Strict},
+			want: []string{`error: strict decoding error: unknown field "spec.retries"`},
+		},
+		{
+			name: "unknown field ignored",
+			in:   `{"metadata":{"name":"j"},"spec":{"retries":3}}`,
+			opts: job.DecodeOptions{FieldValidation: job.Ignore},
+			want: []string{"j"},
+		},
+		{
+			name:     "duplicate json field",
+			in:       `{"metadata":{"name":"j"},"spec":{"backoffLimit":1,"backoffLimit":2}}`,
+			want:     []string{"j"},
+			warnings: []string{`duplicate field "spec.backoffLimit"`},
+		},
+		{
+			name:     "duplicate yaml key",
+			in:       "metadata:\n  name: j\nspec:\n  backoffLimit: 1\n  backoffLimit: 2\n",
+			want:     []string{"j"},
+			warnings: []string{`yaml: unmarshal errors: line 5: key "backoffLimit" already set in map`},
+		},
+		{
+			name: "over the size limit",
+			in:   `{"metadata":{"name":"` + strings.Repeat("x", 100) + `"}}`,
+			opts: job.DecodeOptions{MaxBytes: 64},
+			want: []string{"error: the document is 124 bytes, more than the limit of 64"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			docs := job.DecodeAll([]byte(tt.in), tt.opts)
+			var got, warnings []string
+			for _, d := range docs {
+				if d.Err != nil {
+					got = append(got, "error: "+d.Err.Error())
+					continue
+				}
+				got = append(got, d.Job.Name)
+				warnings = append(warnings, d.Warnings...)
+			}
+			if len(got) != len(tt.want) {
+				t.Fatalf("got %q, want %q", got, tt.want)
+			}
+			for i := range got {
+				want, isErr := strings.CutPrefix(tt.want[i], "error: ")
+				if isErr != strings.HasPrefix(got[i], "error: ") || !strings.Contains(got[i], want) {
+					t.Errorf("document %d: got %q, want it to contain %q", i, got[i], tt.want[i])
+				}
+			}
+			if diff := cmp.Diff(tt.warnings, warnings); diff != "" {
+				t.Errorf("warnings (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestDecodeErrorsAreTyped(t *testing.T) {
+	_, _, err := job.Decode([]byte(`{"spec":{"retries":1}}`), job.DecodeOptions{FieldValidation: job.Strict})
+	var de *job.DocumentError
+	var se *job.StrictError
+	if !errors.As(err, &de) || !errors.As(err, &se) || len(se.Issues) != 1 {
+		t.Fatalf("err = %#v", err)
+	}
+	if _, _, err := job.Decode([]byte(piYAML+"---\n"+piYAML), job.DecodeOptions{}); err == nil {
+		t.Fatal("two Jobs: want an error")
+	}
+	if _, _, err := job.Decode([]byte("# nothing\n"), job.DecodeOptions{}); err == nil {
+		t.Fatal("no Job: want an error")
+	}
+}
+
+// TestDecodeConformance checks decoding against the API server's: the decode warnings of
+// every case, and a decode error where the server rejected the body while decoding.
+func TestDecodeConformance(t *testing.T) {
+	for _, c := range append(conformance.ValidateCases(t), conformance.RealWorldCases(t)...) {
+		for _, body := range [][]byte{c.Input.Object, c.Input.Old} {
+			if body == nil {
+				continue
+			}
+			_, warnings, err := job.Decode(body, job.DecodeOptions{})
+			rejected := strings.HasPrefix(c.Expect.RequestError, "decode object:")
+			if rejected && string(body) == string(c.Input.Object) {
+				if err == nil {
+					t.Errorf("%s: decoded, but the server rejected it: %s", c.Input.ID, c.Expect.RequestError)
+				}
+				continue
+			}
+			if err != nil {
+				t.Errorf("%s: %v", c.Input.ID, err)
+				continue
+			}
+			if string(body) != string(c.Input.Object) {
+				continue
+			}
+			if diff := cmp.Diff(c.Expect.DecodeWarnings, warnings); diff != "" {
+				t.Errorf("%s: warnings (-server +jobkit):\n%s", c.Input.ID, diff)
+			}
+		}
+	}
+}
