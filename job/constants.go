@@ -1,5 +1,7 @@
 package job
 
+import "github.com/jobkit/jobkit/selector"
+
 const labelPrefix = "batch.kubernetes.io/"
 
 // Well-known labels, annotations, the finalizer and the controller name of batch/v1 Jobs.
@@ -16,18 +18,18 @@ const (
 	JobTrackingFinalizer = labelPrefix + "job-tracking"
 
 	// JobNameLabel is the template and pod label that holds the Job's name.
-	JobNameLabel = labelPrefix + "job-name"
+	JobNameLabel = selector.JobNameLabel
 
 	// ControllerUidLabel is the template and pod label that holds the Job's UID; generated
 	// selectors select on it.
-	ControllerUidLabel = labelPrefix + "controller-uid"
+	ControllerUidLabel = selector.ControllerUIDLabel
 
 	// LegacyJobNameLabel is the unprefixed job-name label, still stamped for compatibility.
-	LegacyJobNameLabel = "job-name"
+	LegacyJobNameLabel = selector.LegacyJobNameLabel
 
 	// LegacyControllerUidLabel is the unprefixed controller-uid label, still stamped for
 	// compatibility.
-	LegacyControllerUidLabel = "controller-uid"
+	LegacyControllerUidLabel = selector.LegacyControllerUIDLabel
 
 	// JobIndexFailureCountAnnotation counts the earlier counted failures of a pod's index
 	// (Jobs with backoffLimitPerIndex).
