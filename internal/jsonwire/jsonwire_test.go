@@ -3,6 +3,7 @@ package jsonwire
 import (
 	"encoding/json"
 	"errors"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -10,45 +11,9 @@ import (
 	"github.com/google/go-cmp/cmp"
 )
 
-// readAny decodes one document into a generic value with the Decoder, the way the typed
-// decoders walk it.
-func readAny(d *Decoder) any {
-	switch d.peek() {
-	case '{':
-		m := map[string]any{}
-		for d.Object(); d.Member(); {
-			k := string(d.Key())
-			m[k] = readAny(d)
-		}
-		return m
-	case '[':
-		s := []any{}
-		for d.Array(); d.Elem(); {
-			s = append(s, readAny(d))
-		}
-		return s
-	case '"':
-		var s string
-		d.String(&s)
-		return s
-	case 't', 'f':
-		var b bool
-		d.Bool(&b)
-		return b
-	case 'n':
-		d.Null()
-		return nil
-	default:
-		lit := d.number()
-		var f float64
-		_ = json.Unmarshal(lit, &f)
-		return f
-	}
-}
-
 func decodeAny(data []byte) (any, []Issue, error) {
 	d := NewDecoder(data)
-	v := readAny(d)
+	v := d.value()
 	d.Finish()
 	return v, d.Issues(), d.Err()
 }
@@ -73,7 +38,7 @@ func checkAgainstStdlib(t *testing.T, data []byte) {
 	}
 	var want any
 	if err == nil && json.Unmarshal(data, &want) == nil {
-		if diff := cmp.Diff(want, got); diff != "" {
+		if diff := cmp.Diff(want, toFloats(got)); diff != "" {
 			t.Fatalf("value mismatch for %q (-encoding/json +jsonwire):\n%s", data, diff)
 		}
 	}
@@ -176,7 +141,7 @@ func TestTypedReaders(t *testing.T) {
 
 func TestSyntaxErrorPosition(t *testing.T) {
 	d := NewDecoder([]byte("{\n  \"a\": tru\n}"))
-	readAny(d)
+	d.value()
 	var se *SyntaxError
 	if !errors.As(d.Err(), &se) || se.Line != 2 || se.Column != 8 {
 		t.Fatalf("err = %#v", d.Err())
@@ -232,5 +197,51 @@ func TestEncoder(t *testing.T) {
 	want := `{"a":"x","n":3,"list":["p","q"],"nil":null,"z":{"k":1}}`
 	if got := string(e.Bytes()); got != want {
 		t.Fatalf("got %s, want %s", got, want)
+	}
+}
+
+// toFloats turns Numbers into float64, as encoding/json decodes them into any.
+func toFloats(v any) any {
+	switch v := v.(type) {
+	case map[string]any:
+		for k, x := range v {
+			v[k] = toFloats(x)
+		}
+	case []any:
+		for i, x := range v {
+			v[i] = toFloats(x)
+		}
+	case Number:
+		f, _ := strconv.ParseFloat(string(v), 64)
+		return f
+	}
+	return v
+}
+
+func TestValuesEqual(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want bool
+	}{
+		{`{"a":1}`, `{ "a" : 1.0 }`, true},
+		{`{"a":null,"b":[]}`, `{}`, true},
+		{`{"a":{}}`, `{}`, false},
+		{`{"a":false}`, `{}`, false},
+		{`[1,2]`, `[2,1]`, false},
+		{`{"x":{"y":[1,{"z":null}]}}`, `{"x":{"y":[1,{}]}}`, true},
+		{`"1"`, `1`, false},
+	}
+	for _, tt := range tests {
+		va, err := Value([]byte(tt.a))
+		if err != nil {
+			t.Fatal(err)
+		}
+		vb, err := Value([]byte(tt.b))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := ValuesEqual(va, vb); got != tt.want {
+			t.Errorf("ValuesEqual(%s, %s) = %v, want %v", tt.a, tt.b, got, tt.want)
+		}
 	}
 }

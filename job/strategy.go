@@ -1,0 +1,118 @@
+package job
+
+import (
+	"github.com/jobkit/jobkit/selector"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	"k8s.io/apimachinery/pkg/types"
+)
+
+// PrepareForCreate applies what the API server does to a Job it is about to create, after
+// SetDefaults and before validation (spec/defaults.md §2.1):
+//
+//   - unless spec.manualSelector is true, the template gets the generated job-name and
+//     controller-uid labels where their keys are absent, and the selector gets the
+//     batch.kubernetes.io/controller-uid requirement (package selector). The Job's name and
+//     UID must be set first; the API server assigns the UID before this step;
+//   - the status is cleared and metadata.generation set to 1;
+//   - spec.scheduling is dropped unless the WorkloadWithJob gate is on.
+//
+// gates nil means Kubernetes 1.37's defaults.
+func PrepareForCreate(j *Job, gates FeatureGates) {
+	if j.Spec.ManualSelector == nil || !*j.Spec.ManualSelector {
+		j.Spec.Template.Labels = selector.AddLabels(j.Spec.Template.Labels, j.Name, j.UID)
+		j.Spec.Selector = selector.AddSelector(j.Spec.Selector, j.UID)
+	}
+	j.Status = JobStatus{}
+	j.Generation = 1
+	if !gates.Enabled(WorkloadWithJob) {
+		j.Spec.Scheduling = nil
+	}
+}
+
+// PrepareForUpdate applies what the API server does to an update of a Job (a PUT or PATCH
+// of the Job, not of its status) before validating it against old, the stored Job
+// (spec/defaults.md §2.2):
+//
+//   - the status is old's: status changes through the Job itself are ignored;
+//   - spec.scheduling is dropped when the WorkloadWithJob gate is off and old has none;
+//   - metadata.generation is old's, plus one when the spec changed;
+//   - the metadata the server keeps is old's: uid and namespace when j leaves them empty,
+//     resourceVersion when j leaves it empty (an unconditional update),
+//     creationTimestamp, deletionTimestamp, and deletionGracePeriodSeconds when j has none.
+//
+// gates nil means Kubernetes 1.37's defaults. old is not modified and j shares nothing
+// with it afterwards.
+func PrepareForUpdate(j, old *Job, gates FeatureGates) {
+	keepServerMeta(j, old)
+	old.Status.DeepCopyInto(&j.Status)
+	if !gates.Enabled(WorkloadWithJob) && old.Spec.Scheduling == nil {
+		j.Spec.Scheduling = nil
+	}
+	j.Generation = old.Generation
+	if !j.Spec.SemanticEqual(&old.Spec) {
+		j.Generation++
+	}
+}
+
+// PrepareForStatusUpdate applies what the API server does to an update of a Job's
+// /status before validating it against old (spec/defaults.md §2.3): the spec is old's, so
+// spec changes through /status are ignored, and the metadata the server keeps is old's as in
+// PrepareForUpdate. old is not modified.
+func PrepareForStatusUpdate(j, old *Job) {
+	keepServerMeta(j, old)
+	j.Generation = old.Generation
+	old.Spec.DeepCopyInto(&j.Spec)
+}
+
+// keepServerMeta copies from old the metadata the API server does not take from an update.
+func keepServerMeta(j, old *Job) {
+	if j.Namespace == "" {
+		j.Namespace = old.Namespace
+	}
+	if j.ResourceVersion == "" {
+		j.ResourceVersion = old.ResourceVersion
+	}
+	if j.UID == "" {
+		j.UID = old.UID
+	}
+	if !old.CreationTimestamp.IsZero() {
+		j.CreationTimestamp = old.CreationTimestamp
+	}
+	if old.DeletionTimestamp != nil {
+		j.DeletionTimestamp = old.DeletionTimestamp.DeepCopy()
+	}
+	if old.DeletionGracePeriodSeconds != nil && j.DeletionGracePeriodSeconds == nil {
+		j.DeletionGracePeriodSeconds = new(*old.DeletionGracePeriodSeconds)
+	}
+}
+
+// maxGeneratedNamePrefix is how much of generateName the API server keeps before its
+// five-character random suffix.
+const maxGeneratedNamePrefix = 58
+
+// SystemFields are the metadata the API server assigns to every object it creates.
+type SystemFields struct {
+	// UID replaces any UID the client sent.
+	UID types.UID
+	// CreationTimestamp replaces any creation time the client sent.
+	CreationTimestamp metav1.Time
+	// Namespace is the request's namespace, given to a Job that names none.
+	Namespace string
+	// NameSuffix completes the name of a Job that has only a generateName; the API server
+	// draws five random characters.
+	NameSuffix string
+}
+
+// SetSystemFields sets f on j as the API server does on create, before PrepareForCreate: a
+// Job with a generateName and no name is named generateName, cut to 58 characters,
+// followed by f.NameSuffix.
+func SetSystemFields(j *Job, f SystemFields) {
+	j.UID = f.UID
+	j.CreationTimestamp = f.CreationTimestamp
+	if j.Namespace == "" {
+		j.Namespace = f.Namespace
+	}
+	if j.Name == "" && j.GenerateName != "" {
+		j.Name = j.GenerateName[:min(len(j.GenerateName), maxGeneratedNamePrefix)] + f.NameSuffix
+	}
+}
