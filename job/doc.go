@@ -28,6 +28,4 @@
 // # REST surface
 //
 // [Path] and [ParsePath] build and read the request paths of the Job endpoints.
-//
-// +k8s:deepcopy-gen=package
 package job

@@ -144,7 +144,7 @@ func (l ResourceList) SemanticEqual(o ResourceList) bool {
 // instants, nil and empty collections alike.
 func ObjectMetaEqual(a, b *metav1.ObjectMeta) bool {
 	return a.Name == b.Name && a.GenerateName == b.GenerateName && a.Namespace == b.Namespace &&
-		a.SelfLink == b.SelfLink && a.UID == b.UID && a.ResourceVersion == b.ResourceVersion &&
+		a.GetSelfLink() == b.GetSelfLink() && a.UID == b.UID && a.ResourceVersion == b.ResourceVersion &&
 		a.Generation == b.Generation &&
 		a.CreationTimestamp.Equal(&b.CreationTimestamp) &&
 		timesEqual(a.DeletionTimestamp, b.DeletionTimestamp) &&
@@ -180,7 +180,7 @@ func fieldsV1Equal(a, b *metav1.FieldsV1) bool {
 	if a == nil || b == nil {
 		return a == b
 	}
-	return bytes.Equal(a.Raw, b.Raw)
+	return a.Equal(*b)
 }
 
 // SemanticEqual reports whether two scheduling configurations, either possibly nil, are

@@ -322,3 +322,26 @@ func kindOfJSON(c byte) string {
 		return "a number"
 	}
 }
+
+// Encode writes j as JSON, with apiVersion batch/v1 and kind Job where j leaves them empty.
+// j is not modified.
+func Encode(j *Job) ([]byte, error) {
+	c := *j
+	if c.APIVersion == "" {
+		c.APIVersion = SchemeGroupVersion.String()
+	}
+	if c.Kind == "" {
+		c.Kind = Kind
+	}
+	return c.MarshalJSON()
+}
+
+// EncodeYAML writes j as YAML, the way kubectl prints objects (keys sorted), with
+// apiVersion and kind filled in as Encode does.
+func EncodeYAML(j *Job) ([]byte, error) {
+	data, err := Encode(j)
+	if err != nil {
+		return nil, err
+	}
+	return sigsyaml.JSONToYAML(data)
+}

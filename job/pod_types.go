@@ -8,6 +8,8 @@ import (
 // PodTemplateSpec is the pod template of a Job. jobkit does not depend on the core/v1 pod
 // schema: it types what Job semantics read and keeps every other member verbatim in the
 // Extra maps, so that a decoded template encodes back unchanged.
+//
+// +k8s:deepcopy-gen=true
 type PodTemplateSpec struct {
 	metav1.ObjectMeta `json:"metadata,omitempty"`
 
@@ -20,6 +22,8 @@ type PodTemplateSpec struct {
 
 // PodSpec is the part of a core/v1 PodSpec that Job semantics read. Every other member
 // (volumes, affinity, tolerations, ...) is in Extra, as raw JSON.
+//
+// +k8s:deepcopy-gen=true
 type PodSpec struct {
 	// InitContainers run in order before the containers; those with restartPolicy Always
 	// are sidecars.
@@ -34,6 +38,8 @@ type PodSpec struct {
 }
 
 // Container is the part of a core/v1 Container that Job semantics and fixtures use.
+//
+// +k8s:deepcopy-gen=true
 type Container struct {
 	// Name is the container's name, a DNS label unique within the pod.
 	Name string `json:"name"`
@@ -53,6 +59,8 @@ type Container struct {
 }
 
 // ResourceRequirements are a container's compute resource requests and limits.
+//
+// +k8s:deepcopy-gen=true
 type ResourceRequirements struct {
 	// Limits are the most the container may use.
 	Limits ResourceList `json:"limits,omitempty"`
@@ -64,4 +72,6 @@ type ResourceRequirements struct {
 }
 
 // ResourceList maps resource names to quantities.
+//
+// +k8s:deepcopy-gen=true
 type ResourceList map[ResourceName]resource.Quantity

@@ -2,6 +2,8 @@ package job
 
 // PodFailurePolicy decides what a failed pod does to its Job. Rules are tried in order and
 // the first that matches decides.
+//
+// +k8s:deepcopy-gen=true
 type PodFailurePolicy struct {
 	// Rules are the rules, at most 20.
 	Rules []PodFailurePolicyRule `json:"rules"`
@@ -12,6 +14,8 @@ type PodFailurePolicy struct {
 
 // PodFailurePolicyRule matches a failed pod by its containers' exit codes or by its
 // conditions, and says what to do. Exactly one of OnExitCodes and OnPodConditions is set.
+//
+// +k8s:deepcopy-gen=true
 type PodFailurePolicyRule struct {
 	// Action is what a match does.
 	Action PodFailurePolicyAction `json:"action"`
@@ -26,6 +30,8 @@ type PodFailurePolicyRule struct {
 
 // PodFailurePolicyOnExitCodesRequirement matches containers that terminated with certain
 // exit codes. Exit code 0 never matches.
+//
+// +k8s:deepcopy-gen=true
 type PodFailurePolicyOnExitCodesRequirement struct {
 	// ContainerName limits the match to one container or init container.
 	ContainerName *string `json:"containerName,omitempty"`
@@ -39,6 +45,8 @@ type PodFailurePolicyOnExitCodesRequirement struct {
 }
 
 // PodFailurePolicyOnPodConditionsPattern matches a pod condition by type and status.
+//
+// +k8s:deepcopy-gen=true
 type PodFailurePolicyOnPodConditionsPattern struct {
 	// Type is the pod condition type, such as DisruptionTarget.
 	Type PodConditionType `json:"type"`
@@ -51,6 +59,8 @@ type PodFailurePolicyOnPodConditionsPattern struct {
 
 // SuccessPolicy says when an Indexed Job has succeeded. Rules are tried in order and the
 // first that is met decides.
+//
+// +k8s:deepcopy-gen=true
 type SuccessPolicy struct {
 	// Rules are the rules, 1 to 20.
 	Rules []SuccessPolicyRule `json:"rules"`
@@ -61,6 +71,8 @@ type SuccessPolicy struct {
 
 // SuccessPolicyRule is met when enough of the named indexes, or enough indexes at all,
 // have succeeded. At least one of its fields is set.
+//
+// +k8s:deepcopy-gen=true
 type SuccessPolicyRule struct {
 	// SucceededIndexes names indexes in the "1,3-5,7" form; the rule needs all of them,
 	// or SucceededCount of them when that is set too.

@@ -3,6 +3,8 @@ package job
 // JobSchedulingConfiguration configures how the scheduler places a Job's pods as a group
 // (alpha, feature gate WorkloadWithJob). Its building blocks are those of the
 // scheduling.k8s.io/v1alpha3 Workload API.
+//
+// +k8s:deepcopy-gen=true
 type JobSchedulingConfiguration struct {
 	// SchedulingPolicy is basic (the default) or gang.
 	SchedulingPolicy *SchedulingPolicy `json:"schedulingPolicy,omitempty"`
@@ -18,6 +20,8 @@ type JobSchedulingConfiguration struct {
 }
 
 // SchedulingPolicy holds exactly one of Basic and Gang.
+//
+// +k8s:deepcopy-gen=true
 type SchedulingPolicy struct {
 	// Basic schedules pods one by one.
 	Basic *BasicSchedulingPolicy `json:"basic,omitempty"`
@@ -29,12 +33,16 @@ type SchedulingPolicy struct {
 }
 
 // BasicSchedulingPolicy has no settings.
+//
+// +k8s:deepcopy-gen=true
 type BasicSchedulingPolicy struct {
 	// Extra holds members jobkit does not know.
 	Extra Extra `json:"-"`
 }
 
 // GangSchedulingPolicy schedules a group of pods all at once.
+//
+// +k8s:deepcopy-gen=true
 type GangSchedulingPolicy struct {
 	// MinCount is how many pods must be placeable together; at least 1 and at most the
 	// Job's parallelism. Unset means max(1, parallelism).
@@ -45,6 +53,8 @@ type GangSchedulingPolicy struct {
 }
 
 // SchedulingConstraints constrain where a group of pods is placed.
+//
+// +k8s:deepcopy-gen=true
 type SchedulingConstraints struct {
 	// Topology keeps the group within one domain of a node label, at most one entry.
 	Topology []TopologyConstraint `json:"topology,omitempty"`
@@ -54,6 +64,8 @@ type SchedulingConstraints struct {
 }
 
 // TopologyConstraint names a node label whose value all the group's nodes share.
+//
+// +k8s:deepcopy-gen=true
 type TopologyConstraint struct {
 	// Key is the node label key.
 	Key string `json:"key"`
@@ -63,6 +75,8 @@ type TopologyConstraint struct {
 }
 
 // DisruptionMode holds exactly one of Single and All.
+//
+// +k8s:deepcopy-gen=true
 type DisruptionMode struct {
 	// Single disrupts pods one at a time.
 	Single *SingleDisruptionMode `json:"single,omitempty"`
@@ -74,12 +88,16 @@ type DisruptionMode struct {
 }
 
 // SingleDisruptionMode has no settings.
+//
+// +k8s:deepcopy-gen=true
 type SingleDisruptionMode struct {
 	// Extra holds members jobkit does not know.
 	Extra Extra `json:"-"`
 }
 
 // AllDisruptionMode has no settings.
+//
+// +k8s:deepcopy-gen=true
 type AllDisruptionMode struct {
 	// Extra holds members jobkit does not know.
 	Extra Extra `json:"-"`
@@ -87,6 +105,8 @@ type AllDisruptionMode struct {
 
 // SchedulingResourceClaim is a resource claim shared by a group of pods: exactly one of
 // ResourceClaimName and ResourceClaimTemplateName is set.
+//
+// +k8s:deepcopy-gen=true
 type SchedulingResourceClaim struct {
 	// Name identifies the claim within the group, a DNS label.
 	Name string `json:"name"`

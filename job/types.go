@@ -11,10 +11,13 @@ import (
 // JSON they were read from. Decoding fills it and encoding writes it back after the typed
 // members, so a round trip loses nothing. An entry whose name is a typed member of the same
 // object is ignored on encoding.
+//
+// +k8s:deepcopy-gen=true
 type Extra map[string]json.RawMessage
 
 // Job is a batch/v1 Job: a set of pods that run to completion.
 //
+// +k8s:deepcopy-gen=true
 // +k8s:deepcopy-gen:interfaces=k8s.io/apimachinery/pkg/runtime.Object
 type Job struct {
 	metav1.TypeMeta   `json:",inline"`
@@ -31,6 +34,7 @@ type Job struct {
 
 // JobList is a list of Jobs.
 //
+// +k8s:deepcopy-gen=true
 // +k8s:deepcopy-gen:interfaces=k8s.io/apimachinery/pkg/runtime.Object
 type JobList struct {
 	metav1.TypeMeta `json:",inline"`
@@ -44,6 +48,8 @@ type JobList struct {
 }
 
 // JobSpec is the desired behaviour of a Job.
+//
+// +k8s:deepcopy-gen=true
 type JobSpec struct {
 	// Parallelism is the most pods that run at once. Defaults to 1.
 	Parallelism *int32 `json:"parallelism,omitempty"`
@@ -92,6 +98,8 @@ type JobSpec struct {
 }
 
 // JobStatus is the observed state of a Job.
+//
+// +k8s:deepcopy-gen=true
 type JobStatus struct {
 	// Conditions are the Job's conditions; see JobConditionType.
 	Conditions []JobCondition `json:"conditions,omitempty"`
@@ -122,6 +130,8 @@ type JobStatus struct {
 
 // UncountedTerminatedPods lists, by UID, finished pods that the controller has not yet
 // folded into the status counters.
+//
+// +k8s:deepcopy-gen=true
 type UncountedTerminatedPods struct {
 	// Succeeded lists succeeded pods.
 	Succeeded []types.UID `json:"succeeded,omitempty"`
@@ -133,6 +143,8 @@ type UncountedTerminatedPods struct {
 }
 
 // JobCondition is one condition of a Job.
+//
+// +k8s:deepcopy-gen=true
 type JobCondition struct {
 	// Type is the condition's type.
 	Type JobConditionType `json:"type"`
@@ -152,6 +164,8 @@ type JobCondition struct {
 }
 
 // JobTemplateSpec is a Job template, as a CronJob embeds it.
+//
+// +k8s:deepcopy-gen=true
 type JobTemplateSpec struct {
 	metav1.ObjectMeta `json:"metadata,omitempty"`
 
