@@ -5,6 +5,8 @@
 // error messages only once a value is known to be bad.
 package names
 
+import "strings"
+
 // Length limits of the formats.
 const (
 	DNS1123LabelMaxLength     = 63
@@ -95,4 +97,44 @@ func isKeyName(s string) bool {
 // [A-Za-z0-9-_.] that start and end with an alphanumeric character.
 func IsLabelValue(s string) bool {
 	return s == "" || len(s) <= LabelValueMaxLength && isKeyName(s)
+}
+
+// IsDNS1123SubdomainPrefix reports whether s is a valid generateName prefix for names that
+// must be DNS subdomains, as apimachinery's NameIsDNSSubdomain checks prefixes: a trailing
+// hyphen and the character before it are read as one letter.
+func IsDNS1123SubdomainPrefix(s string) bool {
+	if len(s) <= 1 || s[len(s)-1] != '-' {
+		return IsDNS1123Subdomain(s)
+	}
+	head := s[:len(s)-2] // the name checked is head+"a"
+	if len(head)+1 > DNS1123SubdomainMaxLength {
+		return false
+	}
+	last := head[strings.LastIndexByte(head, '.')+1:]
+	if last != "" && !isLowerAlnum(last[0]) {
+		return false
+	}
+	for i := 1; i < len(last); i++ {
+		if c := last[i]; !isLowerAlnum(c) && c != '-' {
+			return false
+		}
+	}
+	return len(head) == len(last) || isSubdomain(head[:len(head)-len(last)-1])
+}
+
+// IsQualifiedNameFold is IsQualifiedName of s lowercased, without lowercasing: annotation
+// keys are checked that way.
+func IsQualifiedNameFold(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 'A' && c <= 'Z' {
+			return IsQualifiedName(strings.ToLower(s))
+		}
+	}
+	return IsQualifiedName(s)
+}
+
+// IsPathSegmentName reports whether s can be a name in a URL path: not "." or "..", and
+// without "/" or "%".
+func IsPathSegmentName(s string) bool {
+	return s != "." && s != ".." && !strings.ContainsAny(s, "/%")
 }

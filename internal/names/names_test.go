@@ -1,9 +1,11 @@
 package names
 
 import (
+	"strings"
 	"testing"
 
 	"k8s.io/apimachinery/pkg/api/validate/content"
+	"k8s.io/apimachinery/pkg/api/validation"
 )
 
 var seeds = []string{
@@ -11,7 +13,7 @@ var seeds = []string{
 	"example.com/MyName", "/a", "a/", "a/b/c", "Example.com/a", "a_b", "a__b", "_a", "a.b_c-d",
 	"0123456789012345678901234567890123456789012345678901234567890123",
 	"012345678901234567890123456789012345678901234567890123456789012",
-	"a\x00", "ä", "a b", "x/" + "012345678901234567890123456789012345678901234567890123456789012",
+	"a\x00", "ä", "a b", "a-", "-", "ab.c-", "a.-", "A.b/C", "..", "a%b", "x/" + "012345678901234567890123456789012345678901234567890123456789012",
 }
 
 func FuzzAgreesWithApimachinery(f *testing.F) {
@@ -38,6 +40,9 @@ func agree(t *testing.T, s string) {
 		{"IsDNS1123Subdomain", IsDNS1123Subdomain(s), content.IsDNS1123Subdomain(s)},
 		{"IsQualifiedName", IsQualifiedName(s), content.IsLabelKey(s)},
 		{"IsLabelValue", IsLabelValue(s), content.IsLabelValue(s)},
+		{"IsDNS1123SubdomainPrefix", IsDNS1123SubdomainPrefix(s), validation.NameIsDNSSubdomain(s, true)},
+		{"IsQualifiedNameFold", IsQualifiedNameFold(s), content.IsLabelKey(strings.ToLower(s))},
+		{"IsPathSegmentName", IsPathSegmentName(s), content.IsPathSegmentName(s)},
 	}
 	for _, c := range checks {
 		if c.fast != (len(c.msgs) == 0) {

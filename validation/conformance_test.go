@@ -1,0 +1,134 @@
+package validation_test
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/jobkit/jobkit/internal/conformance"
+	"github.com/jobkit/jobkit/job"
+	"github.com/jobkit/jobkit/validation"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	"k8s.io/apimachinery/pkg/util/validation/field"
+)
+
+// The values the API server that judged the cases assigned.
+var systemFields = job.SystemFields{
+	UID:               "00000000-0000-4000-8000-000000000001",
+	CreationTimestamp: metav1.Date(2025, 1, 1, 0, 0, 0, 0, metav1.Now().UTC().Location()),
+	Namespace:         "default",
+	NameSuffix:        "x7b9z",
+}
+
+// request runs a case through what the API server does with it: decoding, defaulting,
+// preparation and validation. A decode error comes back as err.
+func request(c conformance.ValidateCase) (field.ErrorList, error) {
+	j, _, err := job.Decode(c.Input.Object, job.DecodeOptions{})
+	if err != nil {
+		return nil, err
+	}
+	job.SetDefaults(j)
+	if c.Input.Op == "create" {
+		job.SetSystemFields(j, systemFields)
+		job.PrepareForCreate(j, nil)
+		return validation.ValidateJob(j, validation.Options{}), nil
+	}
+	old, _, err := job.Decode(c.Input.Old, job.DecodeOptions{})
+	if err != nil {
+		return nil, fmt.Errorf("old: %w", err)
+	}
+	job.SetDefaults(old)
+	stored(old)
+	if c.Input.Op == "status" {
+		job.PrepareForStatusUpdate(j, old)
+		return validation.ValidateJobStatusUpdate(j, old, validation.Options{}), nil
+	}
+	job.PrepareForUpdate(j, old, nil)
+	return validation.ValidateJobUpdate(j, old, validation.Options{}), nil
+}
+
+// stored fills in what a stored Job always has, as the cases' README says.
+func stored(old *job.Job) {
+	if old.UID == "" {
+		old.UID = systemFields.UID
+	}
+	if old.CreationTimestamp.IsZero() {
+		old.CreationTimestamp = systemFields.CreationTimestamp
+	}
+	if old.Namespace == "" {
+		old.Namespace = systemFields.Namespace
+	}
+	if old.ResourceVersion == "" {
+		old.ResourceVersion = "1"
+	}
+}
+
+type typeField struct{ Type, Field string }
+
+// verdict compares errors with the expectation: every expected error that is not a pod
+// template one must be reported, and nothing unexpected may be.
+func verdict(c conformance.ValidateCase, got field.ErrorList, decodeErr error) string {
+	e := c.Expect
+	if e.RequestError != "" || e.Panic != "" {
+		if decodeErr == nil && len(got) == 0 {
+			return "accepted a request the server rejected: " + e.RequestError + e.Panic
+		}
+		return ""
+	}
+	if decodeErr != nil {
+		return "decode: " + decodeErr.Error()
+	}
+	var want, optional, have []typeField
+	for _, x := range e.Errors {
+		tf := typeField{x.Type, x.Field}
+		if x.PodTemplate {
+			optional = append(optional, tf)
+		} else {
+			want = append(want, tf)
+		}
+	}
+	for _, x := range got {
+		have = append(have, typeField{string(x.Type), x.Field})
+	}
+	var problems []string
+	rest := slices.Clone(have)
+	for _, w := range want {
+		if i := slices.Index(rest, w); i >= 0 {
+			rest = slices.Delete(rest, i, i+1)
+		} else {
+			problems = append(problems, fmt.Sprintf("missing %s %s", w.Type, w.Field))
+		}
+	}
+	for _, r := range rest {
+		if i := slices.Index(optional, r); i >= 0 {
+			optional = slices.Delete(optional, i, i+1)
+		} else {
+			problems = append(problems, fmt.Sprintf("unexpected %s %s", r.Type, r.Field))
+		}
+	}
+	return strings.Join(problems, "; ")
+}
+
+// TestConformance runs every case of conformance/validate.jsonl.
+func TestConformance(t *testing.T) {
+	runCases(t, conformance.ValidateCases(t))
+}
+
+// TestRealWorld runs every case of realworld/validate.jsonl.
+func TestRealWorld(t *testing.T) {
+	runCases(t, conformance.RealWorldCases(t))
+}
+
+func runCases(t *testing.T, cases []conformance.ValidateCase) {
+	agree := 0
+	for _, c := range cases {
+		got, err := request(c)
+		if problem := verdict(c, got, err); problem != "" {
+			t.Errorf("%s: %s\n  jobkit: %v", c.Input.ID, problem, got)
+			continue
+		}
+		agree++
+	}
+	t.Logf("%d/%d cases agree with the API server", agree, len(cases))
+}

@@ -1,0 +1,138 @@
+package validation
+
+import (
+	"github.com/jobkit/jobkit/internal/jsonwire"
+	"github.com/jobkit/jobkit/internal/names"
+	"github.com/jobkit/jobkit/job"
+	apivalidation "k8s.io/apimachinery/pkg/api/validation"
+	"k8s.io/apimachinery/pkg/api/validate/content"
+	metav1validation "k8s.io/apimachinery/pkg/apis/meta/v1/validation"
+	"k8s.io/apimachinery/pkg/util/validation/field"
+)
+
+// template runs the core pod template checks that jobkit reproduces (spec/validation.md
+// S19; the package doc lists them), in the API server's order, at spec.template.
+func (v *validator) template(t *job.PodTemplateSpec, p *path) {
+	if !labelsOK(t.Labels) {
+		lp := p.child("labels")
+		v.addAll(metav1validation.ValidateLabels(t.Labels, lp.build()))
+	}
+	if !annotationsOK(t.Annotations) {
+		ap := p.child("annotations")
+		v.addAll(apivalidation.ValidateAnnotations(t.Annotations, ap.build()))
+	}
+	sp := p.child("spec")
+	v.containers(t.Spec.Containers, &sp)
+	v.initContainers(&t.Spec, &sp)
+	if raw, ok := t.Spec.Extra["ephemeralContainers"]; ok && !isEmptyList(raw) {
+		ep := sp.child("ephemeralContainers")
+		v.add(field.Forbidden(ep.build(), "ephemeral containers not allowed in pod template"))
+	}
+}
+
+// isEmptyList reports whether raw JSON is null or an empty array.
+func isEmptyList(raw []byte) bool {
+	value, err := jsonwire.Value(raw)
+	return err == nil && jsonwire.IsAbsent(value)
+}
+
+// containers checks the containers: at least one, each with a name that is a DNS label and
+// unique, and an image.
+func (v *validator) containers(cs []job.Container, p *path) {
+	cp := p.child("containers")
+	if len(cs) == 0 {
+		v.add(field.Required(cp.build(), ""))
+		return
+	}
+	seen := newNameSet(len(cs))
+	for i := range cs {
+		ip := cp.at(i)
+		v.container(&cs[i], &ip)
+		if seen.has(cs, i, cs[i].Name) {
+			np := ip.child("name")
+			v.add(field.Duplicate(np.build(), cs[i].Name))
+		}
+	}
+}
+
+// initContainers checks the init containers like the containers; a name is also a
+// duplicate when a container has it.
+func (v *validator) initContainers(pod *job.PodSpec, p *path) {
+	cp := p.child("initContainers")
+	var seen map[string]bool // for long lists; short ones are scanned
+	if len(pod.Containers)+len(pod.InitContainers) > linearNames {
+		seen = make(map[string]bool, len(pod.Containers)+len(pod.InitContainers))
+		for i := range pod.Containers {
+			seen[pod.Containers[i].Name] = true
+		}
+	}
+	for i := range pod.InitContainers {
+		c := &pod.InitContainers[i]
+		ip := cp.at(i)
+		v.container(c, &ip)
+		var dup bool
+		if seen != nil {
+			dup = seen[c.Name]
+			seen[c.Name] = seen[c.Name] || c.Name != ""
+		} else {
+			dup = hasContainerNamed(pod.Containers, c.Name) || c.Name != "" && hasContainerNamed(pod.InitContainers[:i], c.Name)
+		}
+		if dup {
+			np := ip.child("name")
+			v.add(field.Duplicate(np.build(), c.Name))
+		}
+	}
+}
+
+// container checks a container's name and image.
+func (v *validator) container(c *job.Container, p *path) {
+	switch {
+	case c.Name == "":
+		np := p.child("name")
+		v.add(field.Required(np.build(), ""))
+	case !names.IsDNS1123Label(c.Name):
+		np := p.child("name")
+		for _, msg := range content.IsDNS1123Label(c.Name) {
+			v.add(field.Invalid(np.build(), c.Name, msg).WithOrigin("format=k8s-short-name"))
+		}
+	}
+	if c.Image == "" {
+		ip := p.child("image")
+		v.add(field.Required(ip.build(), ""))
+	}
+}
+
+// hasContainerNamed reports whether a container in cs is named name.
+func hasContainerNamed(cs []job.Container, name string) bool {
+	for i := range cs {
+		if cs[i].Name == name {
+			return true
+		}
+	}
+	return false
+}
+
+// nameSet finds repeated container names: by scanning for short lists, with a map for long
+// ones.
+type nameSet struct {
+	m map[string]bool
+}
+
+const linearNames = 16
+
+func newNameSet(n int) nameSet {
+	if n <= linearNames {
+		return nameSet{}
+	}
+	return nameSet{m: make(map[string]bool, n)}
+}
+
+// has reports whether name, the name of cs[i], is the name of an earlier container.
+func (s nameSet) has(cs []job.Container, i int, name string) bool {
+	if s.m == nil {
+		return hasContainerNamed(cs[:i], name)
+	}
+	seen := s.m[name]
+	s.m[name] = true
+	return seen
+}
