@@ -38,7 +38,7 @@ type statusChecks struct {
 // conditions summarises the True conditions of a status.
 type conditions struct {
 	complete, failed, failureTarget, criteriaMet, suspended bool
-	suspendedFalse                                         bool
+	suspendedFalse                                          bool
 }
 
 func readConditions(s *job.JobStatus) conditions {

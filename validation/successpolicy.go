@@ -11,8 +11,8 @@ import (
 
 // Limits of a success policy.
 const (
-	MaxSuccessPolicyRules       = 20
-	MaxSucceededIndexesLength   = 64 * 1024
+	MaxSuccessPolicyRules     = 20
+	MaxSucceededIndexesLength = 64 * 1024
 )
 
 // successPolicy checks spec.successPolicy (spec/validation.md S14, §4.2): only for Indexed

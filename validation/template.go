@@ -4,8 +4,8 @@ import (
 	"github.com/jobkit/jobkit/internal/jsonwire"
 	"github.com/jobkit/jobkit/internal/names"
 	"github.com/jobkit/jobkit/job"
-	apivalidation "k8s.io/apimachinery/pkg/api/validation"
 	"k8s.io/apimachinery/pkg/api/validate/content"
+	apivalidation "k8s.io/apimachinery/pkg/api/validation"
 	metav1validation "k8s.io/apimachinery/pkg/apis/meta/v1/validation"
 	"k8s.io/apimachinery/pkg/util/validation/field"
 )
