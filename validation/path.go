@@ -2,6 +2,7 @@ package validation
 
 import (
 	"strconv"
+	"strings"
 
 	"k8s.io/apimachinery/pkg/util/validation/field"
 )
@@ -9,12 +10,14 @@ import (
 // path is a field path that is built only when an error needs it: a chain of steps that
 // live on the stack, each pointing to its parent. Building field.Path values eagerly, as
 // apimachinery does, costs allocations on every valid object.
+//
+// build copies the strings it takes from the chain, so that nothing the chain points to
+// flows into the heap: that keeps escape analysis from moving the steps to the heap.
 type path struct {
 	parent *path
-	step   string
+	step   string // a member name or map key; for the root, the rendered base path
 	kind   stepKind
 	index  int
-	base   *field.Path // the root of the chain: steps are appended to it
 }
 
 type stepKind uint8
@@ -26,8 +29,13 @@ const (
 	keyStep
 )
 
-// rootPath starts a chain under base (which may be nil).
-func rootPath(base *field.Path) path { return path{base: base} }
+// rootPath starts a chain under base, which may be nil.
+func rootPath(base *field.Path) path {
+	if base == nil {
+		return path{}
+	}
+	return path{step: base.String()}
+}
 
 // child returns the path of the member name of p.
 func (p *path) child(name string) path { return path{parent: p, step: name, kind: childStep} }
@@ -42,17 +50,20 @@ func (p *path) key(k string) path { return path{parent: p, step: k, kind: keySte
 func (p *path) build() *field.Path {
 	switch p.kind {
 	case rootStep:
-		return p.base
+		if p.step == "" {
+			return nil
+		}
+		return field.NewPath(strings.Clone(p.step))
 	case indexStep:
 		return p.parent.build().Index(p.index)
 	case keyStep:
-		return p.parent.build().Key(p.step)
+		return p.parent.build().Key(strings.Clone(p.step))
 	}
 	parent := p.parent.build()
 	if parent == nil {
-		return field.NewPath(p.step)
+		return field.NewPath(strings.Clone(p.step))
 	}
-	return parent.Child(p.step)
+	return parent.Child(strings.Clone(p.step))
 }
 
 // String renders the path as apimachinery does, for messages.

@@ -91,3 +91,13 @@ func Load[I, E any](t testing.TB, rel string) []Case[I, E] {
 	}
 	return cases
 }
+
+// BenchInput reads an input file of ../shared/bench, such as "typical-job.json".
+func BenchInput(t testing.TB, name string) []byte {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(Dir(t), "bench", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
