@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"strconv"
 	"strings"
 )
 
@@ -154,4 +155,20 @@ func ParsePath(s string) (Path, error) {
 		return fail(err.Error())
 	}
 	return p, nil
+}
+
+// SelectableFields returns the fields a field selector can select Jobs by, with j's
+// values: metadata.name, metadata.namespace and status.successful (status.succeeded in
+// decimal).
+func SelectableFields(j *Job) map[string]string {
+	return map[string]string{
+		"metadata.name":      j.Name,
+		"metadata.namespace": j.Namespace,
+		"status.successful":  strconv.Itoa(int(j.Status.Succeeded)),
+	}
+}
+
+// IsSelectableField reports whether a field selector may name field for Jobs.
+func IsSelectableField(field string) bool {
+	return field == "metadata.name" || field == "metadata.namespace" || field == "status.successful"
 }

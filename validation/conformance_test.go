@@ -22,30 +22,59 @@ var systemFields = job.SystemFields{
 }
 
 // request runs a case through what the API server does with it: decoding, defaulting,
-// preparation and validation. A decode error comes back as err.
-func request(c conformance.ValidateCase) (field.ErrorList, error) {
+// preparation and validation, and returns the errors and warnings. A decode error comes
+// back as err.
+func request(c conformance.ValidateCase) (field.ErrorList, []string, error) {
 	j, _, err := job.Decode(c.Input.Object, job.DecodeOptions{})
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	job.SetDefaults(j)
 	if c.Input.Op == "create" {
 		job.SetSystemFields(j, systemFields)
 		job.PrepareForCreate(j, nil)
-		return validation.ValidateJob(j, validation.Options{}), nil
+		return validation.ValidateJob(j, validation.Options{}), validation.Warnings(j, nil), nil
 	}
 	old, _, err := job.Decode(c.Input.Old, job.DecodeOptions{})
 	if err != nil {
-		return nil, fmt.Errorf("old: %w", err)
+		return nil, nil, fmt.Errorf("old: %w", err)
 	}
 	job.SetDefaults(old)
 	stored(old)
 	if c.Input.Op == "status" {
 		job.PrepareForStatusUpdate(j, old)
-		return validation.ValidateJobStatusUpdate(j, old, validation.Options{}), nil
+		return validation.ValidateJobStatusUpdate(j, old, validation.Options{}), nil, nil
 	}
 	job.PrepareForUpdate(j, old, nil)
-	return validation.ValidateJobUpdate(j, old, validation.Options{}), nil
+	return validation.ValidateJobUpdate(j, old, validation.Options{}), validation.Warnings(j, old), nil
+}
+
+// producedWarning reports whether jobkit produces warnings of the kind of w.
+func producedWarning(w string) bool {
+	for _, kind := range []string{"metadata.name: ", "spec: In Indexed Jobs", "fractional byte value", "terminationGracePeriodSeconds: "} {
+		if strings.Contains(w, kind) {
+			return true
+		}
+	}
+	return false
+}
+
+// warningsVerdict compares the warnings of an accepted request with the server's, for the
+// kinds of warning jobkit produces.
+func warningsVerdict(c conformance.ValidateCase, got []string) string {
+	if len(c.Expect.Errors) > 0 || c.Expect.RequestError != "" || c.Expect.Panic != "" {
+		return ""
+	}
+	var want []string
+	for _, w := range c.Expect.Warnings {
+		if producedWarning(w) {
+			want = append(want, w)
+		}
+	}
+	if !slices.Equal(want, got) {
+		return fmt.Sprintf("warnings %q, want %q", got, want)
+	}
+	return ""
 }
 
 // stored fills in what a stored Job always has, as the cases' README says.
@@ -123,9 +152,13 @@ func TestRealWorld(t *testing.T) {
 func runCases(t *testing.T, cases []conformance.ValidateCase) {
 	agree := 0
 	for _, c := range cases {
-		got, err := request(c)
+		got, warnings, err := request(c)
 		if problem := verdict(c, got, err); problem != "" {
 			t.Errorf("%s: %s\n  jobkit: %v", c.Input.ID, problem, got)
+			continue
+		}
+		if problem := warningsVerdict(c, warnings); problem != "" {
+			t.Errorf("%s: %s", c.Input.ID, problem)
 			continue
 		}
 		agree++

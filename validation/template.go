@@ -4,7 +4,7 @@ import (
 	"github.com/jobkit/jobkit/internal/jsonwire"
 	"github.com/jobkit/jobkit/internal/names"
 	"github.com/jobkit/jobkit/job"
-	"k8s.io/apimachinery/pkg/api/validate/content"
+	"k8s.io/apimachinery/pkg/util/validation"
 	apivalidation "k8s.io/apimachinery/pkg/api/validation"
 	metav1validation "k8s.io/apimachinery/pkg/apis/meta/v1/validation"
 	"k8s.io/apimachinery/pkg/util/validation/field"
@@ -92,7 +92,7 @@ func (v *validator) container(c *job.Container, p *path) {
 		v.add(field.Required(np.build(), ""))
 	case !names.IsDNS1123Label(c.Name):
 		np := p.child("name")
-		for _, msg := range content.IsDNS1123Label(c.Name) {
+		for _, msg := range validation.IsDNS1123Label(c.Name) {
 			v.add(field.Invalid(np.build(), c.Name, msg).WithOrigin("format=k8s-short-name"))
 		}
 	}

@@ -1,6 +1,8 @@
 package jobtest
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"maps"
 
 	"github.com/jobkit/jobkit/job"
@@ -16,7 +18,7 @@ type Wrapper struct {
 }
 
 // Make returns a valid Job named name in namespace: one container "main" running busybox,
-// restartPolicy Never, the batch/v1 defaults, the UID "<namespace>-<name>-uid", and the
+// restartPolicy Never, the batch/v1 defaults, the UID UID(name, namespace), and the
 // generated selector and template labels, which the Job's own labels copy as the API server
 // shows them for a Job created without labels.
 func Make(name, namespace string) *Wrapper {
@@ -25,7 +27,7 @@ func Make(name, namespace string) *Wrapper {
 		ObjectMeta: metav1.ObjectMeta{
 			Name:       name,
 			Namespace:  namespace,
-			UID:        types.UID(namespace + "-" + name + "-uid"),
+			UID:        UID(name, namespace),
 			Generation: 1,
 		},
 		Spec: job.JobSpec{
@@ -254,4 +256,12 @@ func setQuantity(l job.ResourceList, name job.ResourceName, quantity string) job
 	}
 	l[name] = resource.MustParse(quantity)
 	return l
+}
+
+// UID returns the UID Make gives a Job: a UUID derived from the namespace and name, so that
+// fixtures are stable from run to run.
+func UID(name, namespace string) types.UID {
+	sum := sha256.Sum256([]byte(namespace + "/" + name))
+	h := hex.EncodeToString(sum[:16])
+	return types.UID(h[0:8] + "-" + h[8:12] + "-" + h[12:16] + "-" + h[16:20] + "-" + h[20:32])
 }

@@ -72,6 +72,6 @@ func ExampleMake() {
 	fmt.Println(*j.Spec.PodReplacementPolicy, j.Spec.Template.Spec.RestartPolicy)
 	// Output:
 	// render Indexed 10 3
-	// map[batch.kubernetes.io/controller-uid:media-render-uid]
+	// map[batch.kubernetes.io/controller-uid:af493211-5073-c0d7-4b06-605ecfe10efc]
 	// Failed Never
 }

@@ -1,0 +1,51 @@
+// Package validation is the Kubernetes API server's validation of batch/v1 Jobs, error for
+// error: each rule reports the field path and error type the server reports, in its order,
+// so callers can use field.ErrorList and apierrors.NewInvalid as the server does.
+//
+// Validate what the server validates: a Job after job.SetDefaults and
+// job.PrepareForCreate (or PrepareForUpdate, PrepareForStatusUpdate). Validation does not
+// decode, default or modify its input, and a valid Job allocates nothing.
+//
+// # Where each rule is
+//
+// The rule numbers are those of spec/validation.md.
+//
+//   - [ValidateJob]: create (§2). Metadata in meta.go; generated selector and labels (§3)
+//     and selector rules (§5) in selector.go; the spec in spec.go (§4 S1–S12, S16, S20, the
+//     Indexed limits §4.5), podfailurepolicy.go (§4.1), successpolicy.go (§4.2),
+//     template.go (S19) and scheduling.go (S17, S18, §10); the Indexed hostname rule (§2.1)
+//     in job.go.
+//   - [ValidateJobUpdate]: update (§6), immutability in update.go, template mutability of
+//     suspended Jobs (§7) in template_update.go.
+//   - [ValidateJobStatusUpdate]: status updates (§8) in status.go, with the rules that
+//     apply derived from what changed (§8.2).
+//   - [ValidateJobTemplateSpec]: a CronJob's Job template (§9).
+//   - [Warnings]: the warnings of accepted requests (§11).
+//   - [ValidateCreateOptions], [ValidateUpdateOptions], [ValidatePatchOptions],
+//     [ValidateDeleteOptions], [ValidateListOptions]: request options of the endpoints.
+//   - [InvalidError]: the 422 status error of a rejected request.
+//
+// # The pod template
+//
+// jobkit does not carry the core/v1 pod schema, so of the API server's pod template
+// validation it applies only what a Job user hits most and what does not depend on core/v1
+// defaulting: template labels and annotations, at least one container, container and init
+// container names (present, DNS labels, unique across both lists), container images
+// present, and no ephemeral containers. Not checked: volumes and volume mounts, ports, env,
+// probes, lifecycle hooks, resources, security contexts, affinity and tolerations, DNS,
+// service account and host names, restart rules of containers, pod-specific annotations.
+// The Job's own template rules — restart policy, selector match, generated labels,
+// container names in the pod failure policy, mutability — are all applied.
+//
+// # Deviations
+//
+// The API server fails with an internal error on an Indexed Job that has a successPolicy
+// and no completions; jobkit reports the missing completions and skips the checks of the
+// rules that need them. A nil Job gives an InternalError instead of a panic.
+//
+// # Options and gates
+//
+// The zero [Options] is Kubernetes 1.37 with its default feature gates: WorkloadWithJob
+// off, MutablePodResourcesForSuspendedJobs and MutableSchedulingDirectivesForSuspendedJobs
+// on. Everything the server derives from the stored Job is derived from the old Job given.
+package validation
