@@ -4,9 +4,9 @@ import (
 	"github.com/jobkit/jobkit/internal/jsonwire"
 	"github.com/jobkit/jobkit/internal/names"
 	"github.com/jobkit/jobkit/job"
-	"k8s.io/apimachinery/pkg/util/validation"
 	apivalidation "k8s.io/apimachinery/pkg/api/validation"
 	metav1validation "k8s.io/apimachinery/pkg/apis/meta/v1/validation"
+	"k8s.io/apimachinery/pkg/util/validation"
 	"k8s.io/apimachinery/pkg/util/validation/field"
 )
 
