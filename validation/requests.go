@@ -19,25 +19,25 @@ import (
 // fieldManager at most 128 printable characters, fieldValidation Ignore, Warn, Strict or
 // empty.
 func ValidateCreateOptions(o *metav1.CreateOptions) field.ErrorList {
-	return metav1validation.ValidateCreateOptions(o)
+	return orNil(metav1validation.ValidateCreateOptions(o))
 }
 
 // ValidateUpdateOptions validates the options of an update, as ValidateCreateOptions.
 func ValidateUpdateOptions(o *metav1.UpdateOptions) field.ErrorList {
-	return metav1validation.ValidateUpdateOptions(o)
+	return orNil(metav1validation.ValidateUpdateOptions(o))
 }
 
 // ValidatePatchOptions validates the options of a patch of the given type: force only for
 // apply patches, which also need a fieldManager.
 func ValidatePatchOptions(o *metav1.PatchOptions, patchType types.PatchType) field.ErrorList {
-	return metav1validation.ValidatePatchOptions(o, patchType)
+	return orNil(metav1validation.ValidatePatchOptions(o, patchType))
 }
 
 // ValidateDeleteOptions validates the options of a delete: dryRun, a propagationPolicy of
 // Foreground, Background or Orphan, not both orphanDependents and propagationPolicy, and
 // the options that conflict with ignoreStoreReadErrorWithClusterBreakingPotential.
 func ValidateDeleteOptions(o *metav1.DeleteOptions) field.ErrorList {
-	return metav1validation.ValidateDeleteOptions(o)
+	return orNil(metav1validation.ValidateDeleteOptions(o))
 }
 
 // ValidateListOptions validates the options of a list or watch of Jobs: the label selector
@@ -61,7 +61,15 @@ func ValidateListOptions(o *metav1.ListOptions) field.ErrorList {
 		errs = append(errs, field.Invalid(field.NewPath("labelSelector"), o.LabelSelector, err.Error()))
 	}
 	errs = append(errs, validateFieldSelector(o.FieldSelector)...)
-	return append(errs, metainternalvalidation.ValidateListOptions(&internal, true)...)
+	return orNil(append(errs, metainternalvalidation.ValidateListOptions(&internal, true)...))
+}
+
+// orNil returns nil for an empty list, as jobkit's validators do for valid input.
+func orNil(errs field.ErrorList) field.ErrorList {
+	if len(errs) == 0 {
+		return nil
+	}
+	return errs
 }
 
 // validateFieldSelector checks that a field selector parses and names only the fields Jobs

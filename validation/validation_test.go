@@ -203,3 +203,10 @@ func TestNilJob(t *testing.T) {
 		}
 	}
 }
+
+func checkErrors(t *testing.T, want, got field.ErrorList) {
+	t.Helper()
+	if diff := cmp.Diff(want, got, jobtest.CompareErrors()); diff != "" {
+		t.Fatalf("errors (-want +got):\n%s\n%v", diff, got)
+	}
+}
