@@ -1,0 +1,87 @@
+package policy_test
+
+import (
+	"encoding/json"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/jobkit/jobkit/internal/conformance"
+	"github.com/jobkit/jobkit/job"
+	"github.com/jobkit/jobkit/policy"
+	"github.com/jobkit/jobkit/validation"
+)
+
+// outcome is everything match.jsonl judges, as jobkit answers it.
+type outcome struct {
+	RuleIndex       *int
+	Action          *string
+	CountFailed     bool
+	Message         *string
+	Reason          *string
+	PodFailed       bool
+	IndexFailed     *bool
+	CompletionIndex int
+	JobValid        bool
+}
+
+// TestMatchConformance answers every case of match.jsonl.
+func TestMatchConformance(t *testing.T) {
+	cases := conformance.MatchCases(t)
+	agree := 0
+	for _, c := range cases {
+		want := outcome{c.Expect.RuleIndex, c.Expect.Action, c.Expect.CountFailed, c.Expect.Message, c.Expect.Reason,
+			c.Expect.PodFailed, c.Expect.IndexFailed, c.Expect.CompletionIndex, c.Expect.JobValid}
+		got, err := evaluate(c.Input)
+		if c.Expect.Error != "" {
+			if err == nil {
+				t.Errorf("%s: decoded, want error %s", c.Input.ID, c.Expect.Error)
+			} else {
+				agree++
+			}
+			continue
+		}
+		if err != nil {
+			t.Errorf("%s: %v", c.Input.ID, err)
+			continue
+		}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("%s (-controller +jobkit):\n%s", c.Input.ID, diff)
+			continue
+		}
+		agree++
+	}
+	t.Logf("%d/%d match cases agree with the Job controller", agree, len(cases))
+}
+
+// evaluate reads a case's Job (defaulted, as the controller sees it) and pod, and answers
+// for them.
+func evaluate(in conformance.MatchInput) (outcome, error) {
+	j, _, err := job.Decode(in.Job, job.DecodeOptions{})
+	if err != nil {
+		return outcome{}, err
+	}
+	job.SetDefaults(j)
+	var pod policy.Pod
+	if err := json.Unmarshal(in.Pod, &pod); err != nil {
+		return outcome{}, err
+	}
+	m := policy.MatchPodFailure(j.Spec.PodFailurePolicy, &pod)
+	var o outcome
+	if m.Matched() {
+		o.RuleIndex, o.Action = new(m.Rule), new(string(m.Action))
+	}
+	o.CountFailed = m.CountFailed
+	if msg := m.Message(); msg != "" {
+		o.Message, o.Reason = &msg, new(m.Reason())
+	}
+	o.PodFailed = policy.IsFailed(&pod, j.Spec.PodReplacementPolicy)
+	if j.Spec.BackoffLimitPerIndex != nil {
+		o.IndexFailed = new(policy.FailsIndex(j, &pod))
+	}
+	o.CompletionIndex = policy.CompletionIndex(&pod)
+	created := j.DeepCopy()
+	job.SetSystemFields(created, job.SystemFields{UID: "00000000-0000-4000-8000-000000000001", Namespace: "default", NameSuffix: "x7b9z"})
+	job.PrepareForCreate(created, nil)
+	o.JobValid = len(validation.ValidateJob(created, validation.Options{})) == 0
+	return o, nil
+}
