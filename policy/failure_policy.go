@@ -73,21 +73,27 @@ func MatchPodFailure(p *job.PodFailurePolicy, pod *Pod) Match {
 		if !knownAction(r.Action) {
 			continue
 		}
-		m := Match{Rule: i, Action: r.Action, CountFailed: r.Action != job.PodFailurePolicyActionIgnore, namespace: pod.Namespace, pod: pod.Name}
 		switch {
 		case r.OnExitCodes != nil:
 			if c := matchExitCodes(&pod.Status, r.OnExitCodes); c != nil {
+				m := decided(i, r.Action, pod)
 				m.container, m.exitCode = c.Name, c.State.Terminated.ExitCode
 				return m
 			}
 		case r.OnPodConditions != nil:
 			if c := matchConditions(&pod.Status, r.OnPodConditions); c != nil {
+				m := decided(i, r.Action, pod)
 				m.condition = c.Type
 				return m
 			}
 		}
 	}
 	return noMatch()
+}
+
+// decided is the Match of rule i with action a for the pod.
+func decided(i int, a job.PodFailurePolicyAction, pod *Pod) Match {
+	return Match{Rule: i, Action: a, CountFailed: a != job.PodFailurePolicyActionIgnore, namespace: pod.Namespace, pod: pod.Name}
 }
 
 // knownAction reports whether the controller acts on a.
