@@ -80,7 +80,7 @@ func TestMatchPodFailure(t *testing.T) {
 		{name: "unknown actions are passed over", rules: []job.PodFailurePolicyRule{onExit("Retry", in, 1), onExit(failIndex, in, 1)},
 			pod: failedPod([]policy.ContainerStatus{terminated("main", 1)}, nil), rule: 1, action: failIndex, counted: true},
 		{name: "a rule with both requirements reads exit codes only", rules: []job.PodFailurePolicyRule{{Action: ignore,
-			OnExitCodes: &job.PodFailurePolicyOnExitCodesRequirement{Operator: in, Values: []int32{9}},
+			OnExitCodes:     &job.PodFailurePolicyOnExitCodesRequirement{Operator: in, Values: []int32{9}},
 			OnPodConditions: []job.PodFailurePolicyOnPodConditionsPattern{{Type: job.DisruptionTarget, Status: job.ConditionTrue}}}},
 			pod: failedPod([]policy.ContainerStatus{terminated("main", 1)}, nil, disruption), rule: -1, counted: true},
 		{name: "an empty condition list matches nothing", rules: []job.PodFailurePolicyRule{{Action: ignore, OnPodConditions: []job.PodFailurePolicyOnPodConditionsPattern{}}},
