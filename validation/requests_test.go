@@ -15,6 +15,10 @@ import (
 func TestRequestOptions(t *testing.T) {
 	long := strings.Repeat("x", 129)
 	orphan := metav1.DeletePropagationOrphan
+	var both metav1.DeleteOptions
+	both.PropagationPolicy = &orphan
+	//lint:ignore SA1019 the deprecated option is what is checked
+	both.OrphanDependents = new(true)
 	tests := []struct {
 		name string
 		got  field.ErrorList
@@ -29,7 +33,7 @@ func TestRequestOptions(t *testing.T) {
 		{"delete", validation.ValidateDeleteOptions(&metav1.DeleteOptions{PropagationPolicy: &orphan}), nil},
 		{"delete policy", validation.ValidateDeleteOptions(&metav1.DeleteOptions{PropagationPolicy: new(metav1.DeletionPropagation("Later"))}),
 			field.ErrorList{e(notSupported, "propagationPolicy")}},
-		{"delete both", validation.ValidateDeleteOptions(&metav1.DeleteOptions{PropagationPolicy: &orphan, OrphanDependents: new(true)}),
+		{"delete both", validation.ValidateDeleteOptions(&both)
 			field.ErrorList{e(invalid, "propagationPolicy")}},
 		{"list", validation.ValidateListOptions(&metav1.ListOptions{LabelSelector: "app in (a,b)", FieldSelector: "status.successful=1,metadata.name!=x"}), nil},
 		{"list selectors", validation.ValidateListOptions(&metav1.ListOptions{LabelSelector: "app in (", FieldSelector: "spec.suspend=true"}),
