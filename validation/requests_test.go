@@ -33,7 +33,7 @@ func TestRequestOptions(t *testing.T) {
 		{"delete", validation.ValidateDeleteOptions(&metav1.DeleteOptions{PropagationPolicy: &orphan}), nil},
 		{"delete policy", validation.ValidateDeleteOptions(&metav1.DeleteOptions{PropagationPolicy: new(metav1.DeletionPropagation("Later"))}),
 			field.ErrorList{e(notSupported, "propagationPolicy")}},
-		{"delete both", validation.ValidateDeleteOptions(&both)
+		{"delete both", validation.ValidateDeleteOptions(&both),
 			field.ErrorList{e(invalid, "propagationPolicy")}},
 		{"list", validation.ValidateListOptions(&metav1.ListOptions{LabelSelector: "app in (a,b)", FieldSelector: "status.successful=1,metadata.name!=x"}), nil},
 		{"list selectors", validation.ValidateListOptions(&metav1.ListOptions{LabelSelector: "app in (", FieldSelector: "spec.suspend=true"}),
