@@ -239,20 +239,23 @@ func (o DecodeOptions) maxBytes() int {
 }
 
 // toJSON converts a YAML document to JSON. Unless field validation is Ignore it also looks
-// for duplicate keys, which the conversion itself resolves by keeping the last.
+// for duplicate keys: the strict conversion finds them, and only then is the document
+// converted again the API server's way, keeping the last of duplicates.
 func toJSON(p part, opts DecodeOptions) ([]byte, []string, error) {
 	if !p.yaml {
 		return p.data, nil, nil
 	}
+	var issues []string
+	if opts.FieldValidation != Ignore {
+		data, err := sigsyaml.YAMLToJSONStrict(p.data)
+		if err == nil {
+			return data, nil, nil
+		}
+		issues = []string{strings.Join(strings.Fields(err.Error()), " ")}
+	}
 	data, err := sigsyaml.YAMLToJSON(p.data)
 	if err != nil {
 		return nil, nil, err
-	}
-	var issues []string
-	if opts.FieldValidation != Ignore {
-		if _, err := sigsyaml.YAMLToJSONStrict(p.data); err != nil {
-			issues = append(issues, strings.Join(strings.Fields(err.Error()), " "))
-		}
 	}
 	return data, issues, nil
 }

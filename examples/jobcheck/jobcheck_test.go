@@ -1,0 +1,340 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/jobkit/jobkit/job"
+	"github.com/jobkit/jobkit/job/jobtest"
+	"github.com/jobkit/jobkit/validation"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	sigsyaml "sigs.k8s.io/yaml"
+)
+
+const manifests = "../manifests"
+
+// binary is the jobcheck binary built for the tests.
+var binary string
+
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "jobcheck")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	binary = filepath.Join(dir, "jobcheck")
+	if out, err := exec.Command("go", "build", "-o", binary, ".").CombinedOutput(); err != nil {
+		fmt.Fprintf(os.Stderr, "go build: %v\n%s", err, out)
+		os.Exit(1)
+	}
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+// jobcheck runs the binary and returns its exit code and output.
+func jobcheck(t testing.TB, stdin string, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	cmd := exec.Command(binary, args...)
+	cmd.Stdin = strings.NewReader(stdin)
+	var out, errOut bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errOut
+	err := cmd.Run()
+	if ee, ok := err.(*exec.ExitError); ok {
+		return ee.ExitCode(), out.String(), errOut.String()
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	return 0, out.String(), errOut.String()
+}
+
+// libraryVerdict validates a manifest file with the library directly, as the API server's
+// create path does, and renders each error as jobcheck's text output should.
+func libraryVerdict(t *testing.T, path string) (lines []string, valid int) {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range job.DecodeAll(data, job.DecodeOptions{FieldValidation: job.Strict}) {
+		src := fmt.Sprintf("%s:%d", path, d.Number)
+		if d.Err != nil {
+			lines = append(lines, src+" -: "+d.Err.Error())
+			continue
+		}
+		j := d.Job
+		job.SetDefaults(j)
+		job.SetSystemFields(j, job.SystemFields{UID: placeholderUID, CreationTimestamp: metav1.Now(), Namespace: "default"})
+		job.PrepareForCreate(j, nil)
+		errs := validation.ValidateJob(j, validation.Options{})
+		for _, e := range errs {
+			lines = append(lines, fmt.Sprintf("%s %s: %s", src, j.Name, e.Error()))
+		}
+		if len(errs) == 0 {
+			valid++
+		}
+	}
+	return lines, valid
+}
+
+func TestValidateManifests(t *testing.T) {
+	code, out, _ := jobcheck(t, "", "validate", manifests)
+	if code != exitInvalid {
+		t.Fatalf("exit %d, want %d\n%s", code, exitInvalid, out)
+	}
+	files, _ := filepath.Glob(filepath.Join(manifests, "*.yaml"))
+	slices.Sort(files)
+	var want []string
+	valid, jobs := 0, 0
+	for _, f := range files {
+		lines, v := libraryVerdict(t, f)
+		want = append(want, lines...)
+		valid += v
+		jobs += v + len(distinctSources(lines))
+	}
+	got := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
+	summary := got[len(got)-1]
+	if diff := slices.Compare(want, got[:len(got)-1]); diff != 0 {
+		t.Fatalf("jobcheck says:\n%s\nthe library says:\n%s", strings.Join(got[:len(got)-1], "\n"), strings.Join(want, "\n"))
+	}
+	wantSummary := fmt.Sprintf("%d Jobs in %d files: %d valid, %d invalid, 0 warnings", jobs, len(files), valid, jobs-valid)
+	if summary != wantSummary {
+		t.Fatalf("summary %q, want %q", summary, wantSummary)
+	}
+}
+
+// distinctSources returns the sources (file:doc) of output lines.
+func distinctSources(lines []string) []string {
+	var out []string
+	for _, l := range lines {
+		if src, _, _ := strings.Cut(l, " "); !slices.Contains(out, src) {
+			out = append(out, src)
+		}
+	}
+	return out
+}
+
+// TestBrokenManifestsSayWhatTheyExpect checks the errors each broken manifest notes in its
+// comments against jobcheck's output.
+func TestBrokenManifestsSayWhatTheyExpect(t *testing.T) {
+	files, _ := filepath.Glob(filepath.Join(manifests, "broken-*.yaml"))
+	if len(files) == 0 {
+		t.Fatal("no broken manifests")
+	}
+	for _, f := range files {
+		code, out, _ := jobcheck(t, "", "validate", f)
+		if code != exitInvalid {
+			t.Errorf("%s: exit %d", f, code)
+		}
+		for _, want := range expectedErrors(t, f) {
+			if !strings.Contains(out, want) {
+				t.Errorf("%s: the output lacks %q:\n%s", f, want, out)
+			}
+		}
+	}
+}
+
+// expectedErrors reads the "#   <error>" lines that follow "Expected error" in comments.
+func expectedErrors(t *testing.T, path string) []string {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	in := false
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	for sc.Scan() {
+		line := sc.Text()
+		switch {
+		case strings.HasPrefix(line, "#") && strings.Contains(line, "Expected error"):
+			in = true
+		case in && strings.HasPrefix(line, "#   "):
+			out = append(out, strings.TrimPrefix(line, "#   "))
+		default:
+			in = false
+		}
+	}
+	if len(out) == 0 {
+		t.Fatalf("%s notes no expected error", path)
+	}
+	return out
+}
+
+func TestValidateJSON(t *testing.T) {
+	path := filepath.Join(manifests, "broken-success-policy.yaml")
+	code, out, _ := jobcheck(t, "", "validate", "-o", "json", path, filepath.Join(manifests, "pi.yaml"))
+	if code != exitInvalid {
+		t.Fatalf("exit %d", code)
+	}
+	var results []result
+	dec := json.NewDecoder(strings.NewReader(out))
+	for dec.More() {
+		var r result
+		if err := dec.Decode(&r); err != nil {
+			t.Fatal(err)
+		}
+		results = append(results, r)
+	}
+	if len(results) != 3 || results[0].Name != "not-indexed" || results[2].Name != "pi" || !results[2].Valid || results[0].Valid {
+		t.Fatalf("results %+v", results)
+	}
+	data, _ := os.ReadFile(path)
+	docs := job.DecodeAll(data, job.DecodeOptions{})
+	for i, d := range docs {
+		j := d.Job
+		job.SetDefaults(j)
+		job.SetSystemFields(j, job.SystemFields{UID: placeholderUID, Namespace: "default"})
+		job.PrepareForCreate(j, nil)
+		errs := validation.ValidateJob(j, validation.Options{})
+		if len(errs) != len(results[i].Errors) {
+			t.Fatalf("%s: %d errors in JSON, the library has %d", j.Name, len(results[i].Errors), len(errs))
+		}
+		for k, e := range errs {
+			got := results[i].Errors[k]
+			if got.Type != string(e.Type) || got.Field != e.Field || got.Detail != e.Detail {
+				t.Errorf("%s error %d: %+v, library %v", j.Name, k, got, e)
+			}
+		}
+		if results[i].Source != fmt.Sprintf("%s:%d", path, d.Number) || results[i].Namespace != "default" {
+			t.Errorf("source %q namespace %q", results[i].Source, results[i].Namespace)
+		}
+	}
+}
+
+func TestValidateOptions(t *testing.T) {
+	pi := filepath.Join(manifests, "pi.yaml")
+	typo := filepath.Join(manifests, "broken-typo.yaml")
+	piYAML, _ := os.ReadFile(pi)
+	dir := t.TempDir()
+	changed := filepath.Join(dir, "changed.yaml")
+	os.WriteFile(changed, bytes.Replace(piYAML, []byte("perl:5.34.0"), []byte("perl:5.36.0"), 1), 0o644)
+	scaled := filepath.Join(dir, "scaled.yaml")
+	os.WriteFile(scaled, bytes.Replace(piYAML, []byte("backoffLimit: 4"), []byte("backoffLimit: 5"), 1), 0o644)
+	tests := []struct {
+		name   string
+		stdin  string
+		args   []string
+		code   int
+		output string
+	}{
+		{name: "valid", args: []string{"validate", pi}, code: exitOK, output: "1 Job in 1 file: 1 valid, 0 invalid, 0 warnings"},
+		{name: "stdin", stdin: string(piYAML), args: []string{"validate", "-"}, code: exitOK, output: "1 Job in 1 file: 1 valid"},
+		{name: "warn", args: []string{"validate", "--field-validation=Warn", typo}, code: exitOK, output: `typo: warning: unknown field "spec.backofLimit"`},
+		{name: "ignore", args: []string{"validate", "--field-validation=Ignore", typo}, code: exitOK, output: "0 warnings"},
+		{name: "update of an immutable field", args: []string{"validate", "--old", pi, changed}, code: exitInvalid, output: "pi: spec.template: Invalid value"},
+		{name: "update of a mutable field", args: []string{"validate", "--old", pi, scaled}, code: exitOK, output: "1 valid"},
+		{name: "status update ignores the spec", args: []string{"validate", "--old", pi, "--status", changed}, code: exitOK, output: "1 valid"},
+		{name: "missing file", args: []string{"validate", filepath.Join(dir, "none.yaml")}, code: exitUsage},
+		{name: "no path", args: []string{"validate"}, code: exitUsage},
+		{name: "bad mode", args: []string{"validate", "--field-validation=Loose", pi}, code: exitUsage},
+		{name: "status without old", args: []string{"validate", "--status", pi}, code: exitUsage},
+		{name: "unknown command", args: []string{"lint"}, code: exitUsage},
+		{name: "no command", args: nil, code: exitUsage},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, out, errOut := jobcheck(t, tt.stdin, tt.args...)
+			if code != tt.code || !strings.Contains(out, tt.output) {
+				t.Fatalf("exit %d, want %d; output:\n%s%s", code, tt.code, out, errOut)
+			}
+		})
+	}
+}
+
+func TestDefault(t *testing.T) {
+	code, out, _ := jobcheck(t, "", "default", filepath.Join(manifests, "pi.yaml"))
+	if code != exitOK {
+		t.Fatalf("exit %d", code)
+	}
+	var got job.Job
+	if err := sigsyaml.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatal(err)
+	}
+	if *got.Spec.BackoffLimit != 4 || *got.Spec.Completions != 1 || *got.Spec.CompletionMode != job.NonIndexedCompletion ||
+		*got.Spec.PodReplacementPolicy != job.TerminatingOrFailed || got.Kind != job.Kind {
+		t.Fatalf("defaulted Job:\n%s", out)
+	}
+}
+
+func TestExplain(t *testing.T) {
+	code, out, _ := jobcheck(t, "", "explain", "--job", filepath.Join(manifests, "pod-failure-policy.yaml"), "--pod", "../pods/failed-pod.yaml")
+	want := []string{
+		"rule 0: matched: container main exited with 42, which is In [42]",
+		"decision: rule 0, action FailJob, counts against backoffLimit: true",
+		`message "Container main for pod default/job-pod-failure-policy-example-5x2nq failed with exit code 42 matching FailJob rule at index 0"`,
+	}
+	for _, w := range want {
+		if code != exitOK || !strings.Contains(out, w) {
+			t.Fatalf("exit %d, output lacks %q:\n%s", code, w, out)
+		}
+	}
+	if code, _, _ := jobcheck(t, "", "explain", "--job", "x.yaml"); code != exitUsage {
+		t.Fatalf("explain without --pod: exit %d", code)
+	}
+}
+
+func TestIndexes(t *testing.T) {
+	tests := []struct {
+		args   []string
+		code   int
+		output string
+	}{
+		{[]string{"indexes", "1,3-5,7", "--completions", "10"}, exitOK, "valid: 5 indexes\ncanonical: \"1,3-5,7\""},
+		{[]string{"indexes", "1-2,+3", "--completions", "10"}, exitOK, "canonical: \"1-3\""},
+		{[]string{"indexes", "1,3-2", "--completions", "10"}, exitInvalid, "invalid: interval 3-2 is not increasing at offset 2"},
+		{[]string{"indexes", "", "--completions", "0"}, exitOK, "valid: 0 indexes"},
+		{[]string{"indexes", "1"}, exitUsage, ""},
+	}
+	for _, tt := range tests {
+		code, out, _ := jobcheck(t, "", tt.args...)
+		if code != tt.code || !strings.Contains(out, tt.output) {
+			t.Errorf("%v: exit %d, output:\n%s", tt.args, code, out)
+		}
+	}
+}
+
+// BenchmarkValidateDirectory runs jobcheck validate over a directory of 10,000 generated
+// Jobs and reports Jobs per second and the peak memory of the process.
+func BenchmarkValidateDirectory(b *testing.B) {
+	const n = 10_000
+	dir := b.TempDir()
+	for i := range n {
+		w := jobtest.Make(fmt.Sprintf("job-%05d", i), "bench").Parallelism(int32(1 + i%5))
+		if i%3 == 0 {
+			w.Indexed(int32(1 + i%50)).OnPodCondition(job.PodFailurePolicyActionIgnore, job.DisruptionTarget)
+		}
+		data, err := job.EncodeYAML(w.Obj())
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("job-%05d.yaml", i)), data, 0o644); err != nil {
+			b.Fatal(err)
+		}
+	}
+	var peakKB int64
+	start := time.Now()
+	for b.Loop() {
+		cmd := exec.Command(binary, "validate", dir)
+		out, err := cmd.Output()
+		if err != nil || !bytes.Contains(out, []byte(fmt.Sprintf("%d valid, 0 invalid", n))) {
+			b.Fatalf("%v\n%s", err, out)
+		}
+		if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok && runtime.GOOS == "linux" {
+			peakKB = max(peakKB, ru.Maxrss)
+		}
+	}
+	b.ReportMetric(float64(n*b.N)/time.Since(start).Seconds(), "jobs/s")
+	b.ReportMetric(float64(peakKB)/1024, "peak-MiB")
+}
