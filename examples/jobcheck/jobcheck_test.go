@@ -313,7 +313,7 @@ func BenchmarkValidateDirectory(b *testing.B) {
 	for i := range n {
 		w := jobtest.Make(fmt.Sprintf("job-%05d", i), "bench").Parallelism(int32(1 + i%5))
 		if i%3 == 0 {
-			w.Indexed(int32(1 + i%50)).OnPodCondition(job.PodFailurePolicyActionIgnore, job.DisruptionTarget)
+			w.Indexed(int32(1+i%50)).OnPodCondition(job.PodFailurePolicyActionIgnore, job.DisruptionTarget)
 		}
 		data, err := job.EncodeYAML(w.Obj())
 		if err != nil {
