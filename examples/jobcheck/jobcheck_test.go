@@ -338,3 +338,27 @@ func BenchmarkValidateDirectory(b *testing.B) {
 	b.ReportMetric(float64(n*b.N)/time.Since(start).Seconds(), "jobs/s")
 	b.ReportMetric(float64(peakKB)/1024, "peak-MiB")
 }
+
+// TestReadmeOutput keeps the output README.md shows for its first command true.
+func TestReadmeOutput(t *testing.T) {
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	const command = "go run ./examples/jobcheck validate examples/manifests"
+	if !strings.HasPrefix(string(readme), "```sh\n"+command+"\n") {
+		t.Fatal("README.md does not start with the jobcheck command")
+	}
+	_, block, ok := strings.Cut(string(readme), "```text\n")
+	block, _, ok2 := strings.Cut(block, "```")
+	if !ok || !ok2 {
+		t.Fatal("README.md shows no output block")
+	}
+	shown := strings.TrimSuffix(block, "exit status 1\n")
+	cmd := exec.Command(binary, "validate", "examples/manifests")
+	cmd.Dir = "../.."
+	out, _ := cmd.Output()
+	if string(out) != shown {
+		t.Fatalf("README.md shows:\n%s\njobcheck prints:\n%s", shown, out)
+	}
+}
