@@ -18,19 +18,19 @@ type AdmissionReview struct {
 
 // AdmissionRequest describes the request under review.
 type AdmissionRequest struct {
-	UID         types.UID                    `json:"uid"`
-	Kind        metav1.GroupVersionKind      `json:"kind"`
-	Resource    metav1.GroupVersionResource  `json:"resource"`
-	SubResource string                       `json:"subResource,omitempty"`
-	RequestKind *metav1.GroupVersionKind     `json:"requestKind,omitempty"`
-	Name        string                       `json:"name,omitempty"`
-	Namespace   string                       `json:"namespace,omitempty"`
-	Operation   string                       `json:"operation"`
-	UserInfo    json.RawMessage              `json:"userInfo,omitempty"`
-	Object      json.RawMessage              `json:"object,omitempty"`
-	OldObject   json.RawMessage              `json:"oldObject,omitempty"`
-	DryRun      *bool                        `json:"dryRun,omitempty"`
-	Options     json.RawMessage              `json:"options,omitempty"`
+	UID         types.UID                   `json:"uid"`
+	Kind        metav1.GroupVersionKind     `json:"kind"`
+	Resource    metav1.GroupVersionResource `json:"resource"`
+	SubResource string                      `json:"subResource,omitempty"`
+	RequestKind *metav1.GroupVersionKind    `json:"requestKind,omitempty"`
+	Name        string                      `json:"name,omitempty"`
+	Namespace   string                      `json:"namespace,omitempty"`
+	Operation   string                      `json:"operation"`
+	UserInfo    json.RawMessage             `json:"userInfo,omitempty"`
+	Object      json.RawMessage             `json:"object,omitempty"`
+	OldObject   json.RawMessage             `json:"oldObject,omitempty"`
+	DryRun      *bool                       `json:"dryRun,omitempty"`
+	Options     json.RawMessage             `json:"options,omitempty"`
 }
 
 // AdmissionResponse is the webhook's answer.
