@@ -1,0 +1,51 @@
+package job_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"testing"
+
+	"github.com/jobkit/jobkit/job"
+)
+
+var decodeSeeds = []string{
+	piYAML,
+	`{"apiVersion":"batch/v1","kind":"Job","metadata":{"name":"j","labels":{"a":"b"}},"spec":{"completionMode":"Indexed","completions":3,"podFailurePolicy":{"rules":[{"action":"Ignore","onPodConditions":[{"type":"DisruptionTarget"}]}]},"template":{"spec":{"containers":[{"name":"c","image":"i","resources":{"requests":{"cpu":"1"}}}],"restartPolicy":"Never","volumes":[{"name":"v","emptyDir":{}}]}}},"status":{"conditions":[{"type":"Complete","status":"True","lastTransitionTime":"2025-01-01T00:00:00Z"}],"failedIndexes":"","uncountedTerminatedPods":{}}}`,
+	`{"apiVersion":"batch/v1","kind":"JobList","items":[{"metadata":{"name":"a"}},{"kind":"Pod"}]}`,
+	"a: 1\n---\n- x\n---\nspec: {parallelism: \"2\"}\n",
+	`{"spec":{"scheduling":{"schedulingPolicy":{"gang":{"minCount":2}},"resourceClaims":[{"name":"r","resourceClaimName":"c"}]},"retries":1,"retries":2}}`,
+}
+
+// FuzzDecode decodes anything in every field validation mode: no panic, and a decoded Job
+// encodes to JSON that decodes to the same encoding.
+func FuzzDecode(f *testing.F) {
+	for _, s := range decodeSeeds {
+		for mode := range 3 {
+			f.Add([]byte(s), uint8(mode))
+		}
+	}
+	modes := []job.FieldValidation{job.Strict, job.Warn, job.Ignore}
+	f.Fuzz(func(t *testing.T, data []byte, mode uint8) {
+		opts := job.DecodeOptions{FieldValidation: modes[int(mode)%len(modes)]}
+		for _, d := range job.DecodeAll(data, opts) {
+			if (d.Job == nil) == (d.Err == nil) {
+				t.Fatalf("document %d: Job %v, Err %v", d.Number, d.Job, d.Err)
+			}
+			if d.Err != nil {
+				continue
+			}
+			first, err := json.Marshal(d.Job)
+			if err != nil {
+				t.Fatalf("encode: %v", err)
+			}
+			var again job.Job
+			if err := json.Unmarshal(first, &again); err != nil {
+				t.Fatalf("decode of the encoding %s: %v", first, err)
+			}
+			second, err := json.Marshal(&again)
+			if err != nil || !bytes.Equal(first, second) {
+				t.Fatalf("encoding is not stable:\n%s\n%s\n%v", first, second, err)
+			}
+		}
+	})
+}
