@@ -173,26 +173,12 @@ func (s *JobSpec) decode(d *jsonwire.Decoder) {
 
 // readPtr reads an object into *p, allocating it unless the value is null (which sets nil).
 func readPtr[T any](d *jsonwire.Decoder, p **T, read func(*T, *jsonwire.Decoder)) {
-	if d.Null() {
-		*p = nil
-		return
-	}
-	if *p == nil {
-		*p = new(T)
-	}
-	read(*p, d)
+	jsonwire.Ptr(d, p, elem(read))
 }
 
 // decodeSelector reads a label selector with apimachinery's type.
 func decodeSelector(d *jsonwire.Decoder, p **metav1.LabelSelector) {
-	if d.Null() {
-		*p = nil
-		return
-	}
-	if *p == nil {
-		*p = new(metav1.LabelSelector)
-	}
-	decodeForeign(d, *p, "label selector")
+	jsonwire.Ptr(d, p, func(d *jsonwire.Decoder, sel *metav1.LabelSelector) { decodeForeign(d, sel, "label selector") })
 }
 
 func (p *PodFailurePolicy) decode(d *jsonwire.Decoder) {
@@ -311,14 +297,7 @@ func (s *JobStatus) decode(d *jsonwire.Decoder) {
 
 // decodeTimePtr reads an RFC 3339 time into a new *metav1.Time; a null sets it to nil.
 func decodeTimePtr(d *jsonwire.Decoder, p **metav1.Time) {
-	if d.Null() {
-		*p = nil
-		return
-	}
-	if *p == nil {
-		*p = new(metav1.Time)
-	}
-	d.Unmarshal(*p, "time")
+	jsonwire.Ptr(d, p, func(d *jsonwire.Decoder, t *metav1.Time) { d.Unmarshal(t, "time") })
 }
 
 func (u *UncountedTerminatedPods) decode(d *jsonwire.Decoder) {

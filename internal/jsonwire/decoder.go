@@ -66,14 +66,17 @@ func (d *Decoder) failed() bool { return d.syntax != nil }
 
 // Object starts reading an object. It returns false, consuming the value, when the value is
 // null or is not an object (a wrong-type error is recorded then).
-func (d *Decoder) Object() bool {
+func (d *Decoder) Object() bool { return d.open('{', "object", false) }
+
+// open starts reading a container that begins with c.
+func (d *Decoder) open(c byte, want string, array bool) bool {
 	switch d.peek() {
-	case '{':
+	case c:
 	case 'n':
 		d.literal("null")
 		return false
 	default:
-		d.typeError("object")
+		d.typeError(want)
 		return false
 	}
 	if len(d.frames) >= MaxDepth {
@@ -81,7 +84,7 @@ func (d *Decoder) Object() bool {
 		return false
 	}
 	d.pos++
-	d.frames = append(d.frames, frame{first: true, keysStart: len(d.keys)})
+	d.frames = append(d.frames, frame{array: array, first: true, index: -1, keysStart: len(d.keys)})
 	return true
 }
 
@@ -161,24 +164,7 @@ func (d *Decoder) Key() []byte {
 
 // Array starts reading an array. It returns false, consuming the value, when the value is
 // null or is not an array (a wrong-type error is recorded then).
-func (d *Decoder) Array() bool {
-	switch d.peek() {
-	case '[':
-	case 'n':
-		d.literal("null")
-		return false
-	default:
-		d.typeError("array")
-		return false
-	}
-	if len(d.frames) >= MaxDepth {
-		d.syntaxError("exceeded max depth")
-		return false
-	}
-	d.pos++
-	d.frames = append(d.frames, frame{array: true, first: true, index: -1, keysStart: len(d.keys)})
-	return true
-}
+func (d *Decoder) Array() bool { return d.open('[', "array", true) }
 
 // Elem advances to the next element of the current array. It returns false after the
 // closing bracket.

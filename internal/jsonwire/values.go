@@ -17,7 +17,20 @@ func (d *Decoder) Null() bool {
 func (d *Decoder) String(p *string) { Str(d, p) }
 
 // StringPtr reads a string into a new *string; a null sets it to nil.
-func (d *Decoder) StringPtr(p **string) { StrPtr(d, p) }
+func (d *Decoder) StringPtr(p **string) { Ptr(d, p, Str[string]) }
+
+// Ptr reads a value into *p with read, allocating *p when it is nil; a null sets *p to
+// nil.
+func Ptr[T any](d *Decoder, p **T, read func(*Decoder, *T)) {
+	if d.Null() {
+		*p = nil
+		return
+	}
+	if *p == nil {
+		*p = new(T)
+	}
+	read(d, *p)
+}
 
 // Str reads a string into p, of any string type. A null leaves p unchanged.
 func Str[T ~string](d *Decoder, p *T) {
@@ -34,16 +47,7 @@ func Str[T ~string](d *Decoder, p *T) {
 }
 
 // StrPtr reads a string into a new *T; a null sets it to nil.
-func StrPtr[T ~string](d *Decoder, p **T) {
-	if d.Null() {
-		*p = nil
-		return
-	}
-	if *p == nil {
-		*p = new(T)
-	}
-	Str(d, *p)
-}
+func StrPtr[T ~string](d *Decoder, p **T) { Ptr(d, p, Str[T]) }
 
 // Bool reads a boolean into p. A null leaves p unchanged.
 func (d *Decoder) Bool(p *bool) {
@@ -64,16 +68,7 @@ func (d *Decoder) Bool(p *bool) {
 }
 
 // BoolPtr reads a boolean into a new *bool; a null sets it to nil.
-func (d *Decoder) BoolPtr(p **bool) {
-	if d.Null() {
-		*p = nil
-		return
-	}
-	if *p == nil {
-		*p = new(bool)
-	}
-	d.Bool(*p)
-}
+func (d *Decoder) BoolPtr(p **bool) { Ptr(d, p, (*Decoder).Bool) }
 
 // Int32 reads an integer that fits in 32 bits into p. A null leaves p unchanged; a
 // fraction, an exponent or an out-of-range value is a wrong-type error.
@@ -84,16 +79,7 @@ func (d *Decoder) Int32(p *int32) {
 }
 
 // Int32Ptr reads an int32 into a new *int32; a null sets it to nil.
-func (d *Decoder) Int32Ptr(p **int32) {
-	if d.Null() {
-		*p = nil
-		return
-	}
-	if *p == nil {
-		*p = new(int32)
-	}
-	d.Int32(*p)
-}
+func (d *Decoder) Int32Ptr(p **int32) { Ptr(d, p, (*Decoder).Int32) }
 
 // Int64 reads an integer that fits in 64 bits into p. A null leaves p unchanged.
 func (d *Decoder) Int64(p *int64) {
@@ -103,16 +89,7 @@ func (d *Decoder) Int64(p *int64) {
 }
 
 // Int64Ptr reads an int64 into a new *int64; a null sets it to nil.
-func (d *Decoder) Int64Ptr(p **int64) {
-	if d.Null() {
-		*p = nil
-		return
-	}
-	if *p == nil {
-		*p = new(int64)
-	}
-	d.Int64(*p)
-}
+func (d *Decoder) Int64Ptr(p **int64) { Ptr(d, p, (*Decoder).Int64) }
 
 // integer reads a number that must be an integer of the given bit size.
 func (d *Decoder) integer(bits int, want string) (int64, bool) {
