@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/jobkit/jobkit/internal/jsonwire"
+	"github.com/jobkit/jobkit/internal/podschema"
 	"k8s.io/apimachinery/pkg/api/resource"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	"k8s.io/apimachinery/pkg/types"
@@ -45,13 +46,15 @@ func unmarshal[T any](b []byte, read func(*jsonwire.Decoder), v *T) error {
 
 // unknown keeps the current member in x and reports it as unknown to the schema.
 func unknown(d *jsonwire.Decoder, x *Extra) {
-	d.Extra((*map[string]json.RawMessage)(x), true)
+	d.Keep((*map[string]json.RawMessage)(x), (*jsonwire.Decoder).SkipUnknown)
 }
 
-// untyped keeps the current member in x: a member the API server knows and jobkit does not
-// type.
-func untyped(d *jsonwire.Decoder, x *Extra) {
-	d.Extra((*map[string]json.RawMessage)(x), false)
+// untyped keeps the current member of an object of core/v1 type t in x: a member the API
+// server may know and jobkit does not type. It is checked against the pod schema, which
+// reports it when t has no such member and reports what inside it is unknown or of the
+// wrong type.
+func untyped(d *jsonwire.Decoder, x *Extra, t podschema.Type) {
+	d.Keep((*map[string]json.RawMessage)(x), func(d *jsonwire.Decoder) { podschema.CheckMember(d, t) })
 }
 
 // decodeForeign reads a value of an apimachinery type (object metadata, label selectors)
@@ -357,7 +360,7 @@ func (s *PodSpec) decode(d *jsonwire.Decoder) {
 		case "restartPolicy":
 			jsonwire.Str(d, &s.RestartPolicy)
 		default:
-			untyped(d, &s.Extra)
+			untyped(d, &s.Extra, podschema.PodSpec)
 		}
 	}
 }
@@ -378,7 +381,7 @@ func (c *Container) decode(d *jsonwire.Decoder) {
 		case "restartPolicy":
 			jsonwire.StrPtr(d, &c.RestartPolicy)
 		default:
-			untyped(d, &c.Extra)
+			untyped(d, &c.Extra, podschema.Container)
 		}
 	}
 }
@@ -391,7 +394,7 @@ func (r *ResourceRequirements) decode(d *jsonwire.Decoder) {
 		case "requests":
 			decodeResourceList(d, &r.Requests)
 		default:
-			untyped(d, &r.Extra)
+			untyped(d, &r.Extra, podschema.ResourceRequirements)
 		}
 	}
 }

@@ -15,7 +15,9 @@
 // [Decode] reads JSON or YAML, one document, a multi-document stream or a JobList, with the
 // API server's field validation modes: [Strict] rejects unknown and duplicate members,
 // [Warn] reports them as warnings, [Ignore] drops them silently. Unknown members are kept in
-// Extra in every mode. [Encode] and [EncodeYAML] write Jobs back.
+// Extra in every mode. The untyped rest of the pod template is checked against the core/v1
+// schema (generated from k8s.io/api, which jobkit does not import), so a misspelt container
+// field or a string where a port number belongs is caught as the API server catches it. [Encode] and [EncodeYAML] write Jobs back.
 //
 // # Defaulting and strategy
 //

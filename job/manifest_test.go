@@ -84,6 +84,45 @@ func TestDecodeAll(t *testing.T) {
 			want: []string{"j"},
 		},
 		{
+			name: "unknown fields inside the pod template warn, at any depth",
+			in: `{"metadata":{"name":"j"},"spec":{"template":{"spec":{"nodeSelectr":{},` +
+				`"volumes":[{"name":"v","emptyDir":{"medum":"Memory"}}],` +
+				`"containers":[{"name":"c","Image":"x","imagePullPolicyy":"Always","resources":{"claimz":[]}}]}}}}`,
+			want: []string{"j"},
+			warnings: []string{
+				`unknown field "spec.template.spec.nodeSelectr"`,
+				`unknown field "spec.template.spec.volumes[0].emptyDir.medum"`,
+				`unknown field "spec.template.spec.containers[0].Image"`,
+				`unknown field "spec.template.spec.containers[0].imagePullPolicyy"`,
+				`unknown field "spec.template.spec.containers[0].resources.claimz"`,
+			},
+		},
+		{
+			name: "unknown field inside the pod template strict",
+			in:   `{"metadata":{"name":"j"},"spec":{"template":{"spec":{"containers":[{"name":"c","ports":[{"containerPort":80,"hostIP":"","protocl":"TCP"}]}]}}}}`,
+			opts: job.DecodeOptions{FieldValidation: job.Strict},
+			want: []string{`error: strict decoding error: unknown field "spec.template.spec.containers[0].ports[0].protocl"`},
+		},
+		{
+			name: "known pod template fields are quiet",
+			in: `{"metadata":{"name":"j"},"spec":{"template":{"spec":{"hostNetwork":true,"priority":5,"overhead":{"cpu":"1"},` +
+				`"affinity":{"nodeAffinity":{"requiredDuringSchedulingIgnoredDuringExecution":{"nodeSelectorTerms":[{"matchExpressions":[{"key":"k","operator":"In","values":["v"]}]}]}}},` +
+				`"volumes":[{"name":"e","ephemeral":{"volumeClaimTemplate":{"metadata":{"labels":{"a":"b"}},"spec":{"resources":{"requests":{"storage":"1Gi"}}}}}}],` +
+				`"containers":[{"name":"c","livenessProbe":{"httpGet":{"port":"http"},"periodSeconds":3},"securityContext":null}]}}}}`,
+			opts: job.DecodeOptions{FieldValidation: job.Strict},
+			want: []string{"j"},
+		},
+		{
+			name: "wrong type inside the pod template",
+			in:   `{"spec":{"template":{"spec":{"containers":[{"name":"c","ports":[{"containerPort":"80"}]}]}}}}`,
+			want: []string{`error: spec.template.spec.containers[0].ports[0].containerPort: expected int32, found string "80"`},
+		},
+		{
+			name: "wrong type of a quantity inside the pod template",
+			in:   `{"spec":{"template":{"spec":{"overhead":{"cpu":true}}}}}`,
+			want: []string{`error: spec.template.spec.overhead.cpu: invalid quantity`},
+		},
+		{
 			name:     "duplicate json field",
 			in:       `{"metadata":{"name":"j"},"spec":{"backoffLimit":1,"backoffLimit":2}}`,
 			want:     []string{"j"},

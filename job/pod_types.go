@@ -5,9 +5,10 @@ import (
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 )
 
-// PodTemplateSpec is the pod template of a Job. jobkit does not depend on the core/v1 pod
-// schema: it types what Job semantics read and keeps every other member verbatim in the
-// Extra maps, so that a decoded template encodes back unchanged.
+// PodTemplateSpec is the pod template of a Job. jobkit does not import the core/v1 pod
+// types: it types what Job semantics read and keeps every other member verbatim in the
+// Extra maps, so that a decoded template encodes back unchanged. Decoding checks those
+// members against the core/v1 schema all the same.
 //
 // +k8s:deepcopy-gen=true
 type PodTemplateSpec struct {

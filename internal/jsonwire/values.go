@@ -186,26 +186,28 @@ func Map[K ~string, V any](d *Decoder, p *map[K]V, read func(*Decoder, *V)) {
 	}
 }
 
-// Extra keeps the current member's value, as raw JSON, in *m under the member's key. When
-// unknown is true the member is reported as unknown to the schema and nothing inside it is
-// examined; otherwise duplicates inside it are still reported.
-func (d *Decoder) Extra(m *map[string]json.RawMessage, unknown bool) {
-	var raw []byte
-	if unknown {
-		if d.quiet == 0 {
-			d.issue(Unknown)
-		}
-		d.quiet++
-		raw = d.Raw()
-		d.quiet--
-	} else {
-		raw = d.Raw()
-	}
+// Keep consumes the current member's value with read and keeps its JSON text, as raw
+// JSON, in *m under the member's key.
+func (d *Decoder) Keep(m *map[string]json.RawMessage, read func(*Decoder)) {
+	d.skipSpace()
+	start := d.pos
+	read(d)
 	if d.failed() {
 		return
 	}
 	if *m == nil {
 		*m = map[string]json.RawMessage{}
 	}
-	(*m)[string(d.Key())] = raw
+	(*m)[string(d.Key())] = append(json.RawMessage(nil), d.data[start:d.pos]...)
+}
+
+// SkipUnknown consumes the current member's value and reports the member as unknown to the
+// schema. Nothing inside the value is examined or reported.
+func (d *Decoder) SkipUnknown() {
+	if d.quiet == 0 {
+		d.issue(Unknown)
+	}
+	d.quiet++
+	d.Skip()
+	d.quiet--
 }
