@@ -22,44 +22,28 @@ type Intervals []Interval
 
 // String writes the list as the controller does: intervals joined by commas, each as "a"
 // when Last <= First, "a,b" when Last == First+1 and "a-b" otherwise.
-func (l Intervals) String() string {
-	return bytesString(l.appendTo(make([]byte, 0, textLen(l))))
-}
+func (l Intervals) String() string { return bytesString(l.appendTo(nil, textLen(l))) }
 
-// appendTo appends the controller's form of l to b.
-func (l Intervals) appendTo(b []byte) []byte {
-	for i, iv := range l {
-		if i > 0 {
-			b = append(b, ',')
+// appendTo appends the controller's form of l, at most size bytes long, to b.
+func (l Intervals) appendTo(b []byte, size int) []byte {
+	n := len(b)
+	w := slices.Grow(b, size+8) // putInt may store eight bytes past the text
+	w = w[:cap(w)]
+	for k, iv := range l {
+		if k > 0 {
+			w[n] = ','
+			n++
 		}
-		b = appendInterval(b, iv)
+		n = putInt(w, n, iv.First)
+		if iv.Last > iv.First {
+			w[n] = '-'
+			if iv.Last == iv.First+1 {
+				w[n] = ','
+			}
+			n = putInt(w, n+1, iv.Last)
+		}
 	}
-	return b
-}
-
-// appendInterval appends one interval in the controller's form.
-func appendInterval(b []byte, iv Interval) []byte {
-	b = appendInt(b, iv.First)
-	switch {
-	case iv.Last <= iv.First:
-		return b
-	case iv.Last == iv.First+1:
-		b = append(b, ',')
-	default:
-		b = append(b, '-')
-	}
-	return appendInt(b, iv.Last)
-}
-
-// appendInt appends v in decimal.
-func appendInt(b []byte, v int) []byte {
-	if v < 0 {
-		return strconv.AppendInt(b, int64(v), 10)
-	}
-	n := decimalLen(v)
-	b = slices.Grow(b, n)[:len(b)+n]
-	writeInt(b, len(b), v)
-	return b
+	return w[:n]
 }
 
 // textLen returns an upper bound of the length of the list's text, to size a buffer: every

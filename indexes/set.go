@@ -87,14 +87,28 @@ func (s Set) Max() int {
 func (s Set) Equal(o Set) bool { return s.n == o.n && slices.Equal(s.iv, o.iv) }
 
 // String writes the set in canonical form, such as "1,3-5,7"; the empty set is "".
-func (s Set) String() string { return Intervals(s.iv).String() }
+func (s Set) String() string { return bytesString(s.AppendTo(nil)) }
 
 // AppendTo appends the canonical form to b.
-func (s Set) AppendTo(b []byte) []byte { return Intervals(s.iv).appendTo(b) }
+func (s Set) AppendTo(b []byte) []byte { return Intervals(s.iv).appendTo(b, s.textLen()) }
+
+// textLen returns an upper bound of the length of the set's text without reading its
+// intervals: every number is counted with the width of the largest, and there are at most
+// n-len(iv) intervals of more than one index, each written with two numbers.
+func (s Set) textLen() int {
+	if len(s.iv) == 0 {
+		return 0
+	}
+	ranges := s.n - len(s.iv)
+	if ranges < 0 || ranges > len(s.iv) { // n overflows for sets near math.MaxInt
+		ranges = len(s.iv)
+	}
+	return (len(s.iv) + ranges) * (decimalLen(s.iv[len(s.iv)-1].Last) + 1)
+}
 
 // MarshalText returns the canonical form.
 func (s Set) MarshalText() ([]byte, error) {
-	return s.AppendTo(make([]byte, 0, textLen(s.iv))), nil
+	return s.AppendTo(nil), nil
 }
 
 // UnmarshalText reads an index list with Parse's rules and no bound on the indexes.
