@@ -239,17 +239,6 @@ func (d *Decoder) Skip() {
 	}
 }
 
-// Raw consumes the next value and returns a copy of its JSON text.
-func (d *Decoder) Raw() []byte {
-	d.skipSpace()
-	start := d.pos
-	d.Skip()
-	if d.failed() {
-		return nil
-	}
-	return append([]byte(nil), d.data[start:d.pos]...)
-}
-
 // unexpected reports a syntax error: msg, or the end of the input if that is what was met.
 func (d *Decoder) unexpected(msg string) {
 	if d.pos >= len(d.data) {
