@@ -409,33 +409,33 @@ func (c *JobSchedulingConfiguration) decode(d *jsonwire.Decoder) {
 	for ok := d.Object(); ok && d.Member(); {
 		switch string(d.Key()) {
 		case "schedulingPolicy":
-			readPtr(d, &c.SchedulingPolicy, (*SchedulingPolicy).decode)
+			readPtr(d, &c.SchedulingPolicy, (*WorkloadPodGroupSchedulingPolicy).decode)
 		case "schedulingConstraints":
-			readPtr(d, &c.SchedulingConstraints, (*SchedulingConstraints).decode)
+			readPtr(d, &c.SchedulingConstraints, (*WorkloadPodGroupSchedulingConstraints).decode)
 		case "disruptionMode":
-			readPtr(d, &c.DisruptionMode, (*DisruptionMode).decode)
+			readPtr(d, &c.DisruptionMode, (*WorkloadPodGroupDisruptionMode).decode)
 		case "resourceClaims":
-			jsonwire.Slice(d, &c.ResourceClaims, elem((*SchedulingResourceClaim).decode))
+			jsonwire.Slice(d, &c.ResourceClaims, elem((*WorkloadPodGroupResourceClaim).decode))
 		default:
 			unknown(d, &c.Extra)
 		}
 	}
 }
 
-func (p *SchedulingPolicy) decode(d *jsonwire.Decoder) {
+func (p *WorkloadPodGroupSchedulingPolicy) decode(d *jsonwire.Decoder) {
 	for ok := d.Object(); ok && d.Member(); {
 		switch string(d.Key()) {
 		case "basic":
-			readPtr(d, &p.Basic, func(b *BasicSchedulingPolicy, d *jsonwire.Decoder) { decodeEmpty(d, &b.Extra) })
+			readPtr(d, &p.Basic, func(b *WorkloadPodGroupBasicSchedulingPolicy, d *jsonwire.Decoder) { decodeEmpty(d, &b.Extra) })
 		case "gang":
-			readPtr(d, &p.Gang, (*GangSchedulingPolicy).decode)
+			readPtr(d, &p.Gang, (*WorkloadPodGroupGangSchedulingPolicy).decode)
 		default:
 			unknown(d, &p.Extra)
 		}
 	}
 }
 
-func (g *GangSchedulingPolicy) decode(d *jsonwire.Decoder) {
+func (g *WorkloadPodGroupGangSchedulingPolicy) decode(d *jsonwire.Decoder) {
 	for ok := d.Object(); ok && d.Member(); {
 		switch string(d.Key()) {
 		case "minCount":
@@ -453,7 +453,7 @@ func decodeEmpty(d *jsonwire.Decoder, x *Extra) {
 	}
 }
 
-func (c *SchedulingConstraints) decode(d *jsonwire.Decoder) {
+func (c *WorkloadPodGroupSchedulingConstraints) decode(d *jsonwire.Decoder) {
 	for ok := d.Object(); ok && d.Member(); {
 		switch string(d.Key()) {
 		case "topology":
@@ -475,20 +475,20 @@ func (t *TopologyConstraint) decode(d *jsonwire.Decoder) {
 	}
 }
 
-func (m *DisruptionMode) decode(d *jsonwire.Decoder) {
+func (m *WorkloadPodGroupDisruptionMode) decode(d *jsonwire.Decoder) {
 	for ok := d.Object(); ok && d.Member(); {
 		switch string(d.Key()) {
 		case "single":
-			readPtr(d, &m.Single, func(s *SingleDisruptionMode, d *jsonwire.Decoder) { decodeEmpty(d, &s.Extra) })
+			readPtr(d, &m.Single, func(s *WorkloadPodGroupSingleDisruptionMode, d *jsonwire.Decoder) { decodeEmpty(d, &s.Extra) })
 		case "all":
-			readPtr(d, &m.All, func(a *AllDisruptionMode, d *jsonwire.Decoder) { decodeEmpty(d, &a.Extra) })
+			readPtr(d, &m.All, func(a *WorkloadPodGroupAllDisruptionMode, d *jsonwire.Decoder) { decodeEmpty(d, &a.Extra) })
 		default:
 			unknown(d, &m.Extra)
 		}
 	}
 }
 
-func (c *SchedulingResourceClaim) decode(d *jsonwire.Decoder) {
+func (c *WorkloadPodGroupResourceClaim) decode(d *jsonwire.Decoder) {
 	for ok := d.Object(); ok && d.Member(); {
 		switch string(d.Key()) {
 		case "name":

@@ -396,13 +396,13 @@ func (c *JobSchedulingConfiguration) encode(e *jsonwire.Encoder) {
 	}
 	if len(c.ResourceClaims) > 0 {
 		e.Key("resourceClaims")
-		writeSlice(e, c.ResourceClaims, (*SchedulingResourceClaim).encode)
+		writeSlice(e, c.ResourceClaims, (*WorkloadPodGroupResourceClaim).encode)
 	}
 	e.Extra(c.Extra)
 	e.EndObject()
 }
 
-func (p *SchedulingPolicy) encode(e *jsonwire.Encoder) {
+func (p *WorkloadPodGroupSchedulingPolicy) encode(e *jsonwire.Encoder) {
 	e.BeginObject()
 	if b := p.Basic; b != nil {
 		e.Key("basic")
@@ -426,7 +426,7 @@ func writeEmpty(e *jsonwire.Encoder, x Extra) {
 	e.EndObject()
 }
 
-func (s *SchedulingConstraints) encode(e *jsonwire.Encoder) {
+func (s *WorkloadPodGroupSchedulingConstraints) encode(e *jsonwire.Encoder) {
 	e.BeginObject()
 	if len(s.Topology) > 0 {
 		e.Key("topology")
@@ -442,7 +442,7 @@ func (s *SchedulingConstraints) encode(e *jsonwire.Encoder) {
 	e.EndObject()
 }
 
-func (m *DisruptionMode) encode(e *jsonwire.Encoder) {
+func (m *WorkloadPodGroupDisruptionMode) encode(e *jsonwire.Encoder) {
 	e.BeginObject()
 	if s := m.Single; s != nil {
 		e.Key("single")
@@ -456,7 +456,7 @@ func (m *DisruptionMode) encode(e *jsonwire.Encoder) {
 	e.EndObject()
 }
 
-func (c *SchedulingResourceClaim) encode(e *jsonwire.Encoder) {
+func (c *WorkloadPodGroupResourceClaim) encode(e *jsonwire.Encoder) {
 	e.BeginObject()
 	e.Key("name")
 	e.String(c.Name)

@@ -197,15 +197,15 @@ func (c *JobSchedulingConfiguration) SemanticEqual(o *JobSchedulingConfiguration
 }
 
 // SemanticEqual reports whether two scheduling policies, either possibly nil, are equal.
-func (p *SchedulingPolicy) SemanticEqual(o *SchedulingPolicy) bool {
+func (p *WorkloadPodGroupSchedulingPolicy) SemanticEqual(o *WorkloadPodGroupSchedulingPolicy) bool {
 	if p == nil || o == nil {
 		return p == o
 	}
-	return emptyEqual(p.Basic, o.Basic, func(b *BasicSchedulingPolicy) Extra { return b.Extra }) &&
+	return emptyEqual(p.Basic, o.Basic, func(b *WorkloadPodGroupBasicSchedulingPolicy) Extra { return b.Extra }) &&
 		gangEqual(p.Gang, o.Gang) && p.Extra.SemanticEqual(o.Extra)
 }
 
-func gangEqual(a, b *GangSchedulingPolicy) bool {
+func gangEqual(a, b *WorkloadPodGroupGangSchedulingPolicy) bool {
 	if a == nil || b == nil {
 		return a == b
 	}
@@ -221,7 +221,7 @@ func emptyEqual[T any](a, b *T, extra func(*T) Extra) bool {
 }
 
 // SemanticEqual reports whether two scheduling constraints, either possibly nil, are equal.
-func (c *SchedulingConstraints) SemanticEqual(o *SchedulingConstraints) bool {
+func (c *WorkloadPodGroupSchedulingConstraints) SemanticEqual(o *WorkloadPodGroupSchedulingConstraints) bool {
 	if c == nil || o == nil {
 		return c == o
 	}
@@ -231,18 +231,18 @@ func (c *SchedulingConstraints) SemanticEqual(o *SchedulingConstraints) bool {
 }
 
 // SemanticEqual reports whether two disruption modes, either possibly nil, are equal.
-func (m *DisruptionMode) SemanticEqual(o *DisruptionMode) bool {
+func (m *WorkloadPodGroupDisruptionMode) SemanticEqual(o *WorkloadPodGroupDisruptionMode) bool {
 	if m == nil || o == nil {
 		return m == o
 	}
-	return emptyEqual(m.Single, o.Single, func(s *SingleDisruptionMode) Extra { return s.Extra }) &&
-		emptyEqual(m.All, o.All, func(a *AllDisruptionMode) Extra { return a.Extra }) &&
+	return emptyEqual(m.Single, o.Single, func(s *WorkloadPodGroupSingleDisruptionMode) Extra { return s.Extra }) &&
+		emptyEqual(m.All, o.All, func(a *WorkloadPodGroupAllDisruptionMode) Extra { return a.Extra }) &&
 		m.Extra.SemanticEqual(o.Extra)
 }
 
 // ResourceClaimsEqual reports whether two lists of scheduling resource claims are equal.
-func ResourceClaimsEqual(a, b []SchedulingResourceClaim) bool {
-	return slices.EqualFunc(a, b, func(x, y SchedulingResourceClaim) bool {
+func ResourceClaimsEqual(a, b []WorkloadPodGroupResourceClaim) bool {
+	return slices.EqualFunc(a, b, func(x, y WorkloadPodGroupResourceClaim) bool {
 		return x.Name == y.Name && ptrEq(x.ResourceClaimName, y.ResourceClaimName) &&
 			ptrEq(x.ResourceClaimTemplateName, y.ResourceClaimTemplateName) && x.Extra.SemanticEqual(y.Extra)
 	})

@@ -2,48 +2,48 @@ package job
 
 // JobSchedulingConfiguration configures how the scheduler places a Job's pods as a group
 // (alpha, feature gate WorkloadWithJob). Its building blocks are those of the
-// scheduling.k8s.io/v1alpha3 Workload API.
+// scheduling.k8s.io/v1alpha3 Workload API, under the names k8s.io/api gives them.
 //
 // +k8s:deepcopy-gen=true
 type JobSchedulingConfiguration struct {
 	// SchedulingPolicy is basic (the default) or gang.
-	SchedulingPolicy *SchedulingPolicy `json:"schedulingPolicy,omitempty"`
+	SchedulingPolicy *WorkloadPodGroupSchedulingPolicy `json:"schedulingPolicy,omitempty"`
 	// SchedulingConstraints constrain placement, such as to one topology domain.
-	SchedulingConstraints *SchedulingConstraints `json:"schedulingConstraints,omitempty"`
+	SchedulingConstraints *WorkloadPodGroupSchedulingConstraints `json:"schedulingConstraints,omitempty"`
 	// DisruptionMode says whether pods are disrupted one by one or all together.
-	DisruptionMode *DisruptionMode `json:"disruptionMode,omitempty"`
+	DisruptionMode *WorkloadPodGroupDisruptionMode `json:"disruptionMode,omitempty"`
 	// ResourceClaims are claims shared by the group, at most 4.
-	ResourceClaims []SchedulingResourceClaim `json:"resourceClaims,omitempty"`
+	ResourceClaims []WorkloadPodGroupResourceClaim `json:"resourceClaims,omitempty"`
 
 	// Extra holds members jobkit does not know.
 	Extra Extra `json:"-"`
 }
 
-// SchedulingPolicy holds exactly one of Basic and Gang.
+// WorkloadPodGroupSchedulingPolicy holds exactly one of Basic and Gang.
 //
 // +k8s:deepcopy-gen=true
-type SchedulingPolicy struct {
+type WorkloadPodGroupSchedulingPolicy struct {
 	// Basic schedules pods one by one.
-	Basic *BasicSchedulingPolicy `json:"basic,omitempty"`
+	Basic *WorkloadPodGroupBasicSchedulingPolicy `json:"basic,omitempty"`
 	// Gang schedules at least MinCount pods together or none.
-	Gang *GangSchedulingPolicy `json:"gang,omitempty"`
+	Gang *WorkloadPodGroupGangSchedulingPolicy `json:"gang,omitempty"`
 
 	// Extra holds members jobkit does not know.
 	Extra Extra `json:"-"`
 }
 
-// BasicSchedulingPolicy has no settings.
+// WorkloadPodGroupBasicSchedulingPolicy has no settings.
 //
 // +k8s:deepcopy-gen=true
-type BasicSchedulingPolicy struct {
+type WorkloadPodGroupBasicSchedulingPolicy struct {
 	// Extra holds members jobkit does not know.
 	Extra Extra `json:"-"`
 }
 
-// GangSchedulingPolicy schedules a group of pods all at once.
+// WorkloadPodGroupGangSchedulingPolicy schedules a group of pods all at once.
 //
 // +k8s:deepcopy-gen=true
-type GangSchedulingPolicy struct {
+type WorkloadPodGroupGangSchedulingPolicy struct {
 	// MinCount is how many pods must be placeable together; at least 1 and at most the
 	// Job's parallelism. Unset means max(1, parallelism).
 	MinCount *int32 `json:"minCount,omitempty"`
@@ -52,10 +52,10 @@ type GangSchedulingPolicy struct {
 	Extra Extra `json:"-"`
 }
 
-// SchedulingConstraints constrain where a group of pods is placed.
+// WorkloadPodGroupSchedulingConstraints constrain where a group of pods is placed.
 //
 // +k8s:deepcopy-gen=true
-type SchedulingConstraints struct {
+type WorkloadPodGroupSchedulingConstraints struct {
 	// Topology keeps the group within one domain of a node label, at most one entry.
 	Topology []TopologyConstraint `json:"topology,omitempty"`
 
@@ -74,40 +74,40 @@ type TopologyConstraint struct {
 	Extra Extra `json:"-"`
 }
 
-// DisruptionMode holds exactly one of Single and All.
+// WorkloadPodGroupDisruptionMode holds exactly one of Single and All.
 //
 // +k8s:deepcopy-gen=true
-type DisruptionMode struct {
+type WorkloadPodGroupDisruptionMode struct {
 	// Single disrupts pods one at a time.
-	Single *SingleDisruptionMode `json:"single,omitempty"`
+	Single *WorkloadPodGroupSingleDisruptionMode `json:"single,omitempty"`
 	// All disrupts the whole group together; not allowed with the basic policy.
-	All *AllDisruptionMode `json:"all,omitempty"`
+	All *WorkloadPodGroupAllDisruptionMode `json:"all,omitempty"`
 
 	// Extra holds members jobkit does not know.
 	Extra Extra `json:"-"`
 }
 
-// SingleDisruptionMode has no settings.
+// WorkloadPodGroupSingleDisruptionMode has no settings.
 //
 // +k8s:deepcopy-gen=true
-type SingleDisruptionMode struct {
+type WorkloadPodGroupSingleDisruptionMode struct {
 	// Extra holds members jobkit does not know.
 	Extra Extra `json:"-"`
 }
 
-// AllDisruptionMode has no settings.
+// WorkloadPodGroupAllDisruptionMode has no settings.
 //
 // +k8s:deepcopy-gen=true
-type AllDisruptionMode struct {
+type WorkloadPodGroupAllDisruptionMode struct {
 	// Extra holds members jobkit does not know.
 	Extra Extra `json:"-"`
 }
 
-// SchedulingResourceClaim is a resource claim shared by a group of pods: exactly one of
+// WorkloadPodGroupResourceClaim is a resource claim shared by a group of pods: exactly one of
 // ResourceClaimName and ResourceClaimTemplateName is set.
 //
 // +k8s:deepcopy-gen=true
-type SchedulingResourceClaim struct {
+type WorkloadPodGroupResourceClaim struct {
 	// Name identifies the claim within the group, a DNS label.
 	Name string `json:"name"`
 	// ResourceClaimName names an existing ResourceClaim.

@@ -51,7 +51,7 @@ func (v *validator) schedulingPolicyAndDisruption(s *job.JobSpec, p *path) {
 
 // effectiveBasic reports whether a scheduling policy resolves to basic: basic is set, or
 // gang is not.
-func effectiveBasic(p *job.SchedulingPolicy) bool {
+func effectiveBasic(p *job.WorkloadPodGroupSchedulingPolicy) bool {
 	return p == nil || p.Basic != nil || p.Gang == nil
 }
 
@@ -107,10 +107,10 @@ func (v *validator) schedulingDeclarative(s, old *job.JobSpec) {
 // schedulingConfiguration applies the declarative rules of the configuration's parts.
 func (v *validator) schedulingConfiguration(c, old *job.JobSchedulingConfiguration, p *path) {
 	update := old != nil
-	var oldPolicy *job.SchedulingPolicy
-	var oldConstraints *job.SchedulingConstraints
-	var oldMode *job.DisruptionMode
-	var oldClaims []job.SchedulingResourceClaim
+	var oldPolicy *job.WorkloadPodGroupSchedulingPolicy
+	var oldConstraints *job.WorkloadPodGroupSchedulingConstraints
+	var oldMode *job.WorkloadPodGroupDisruptionMode
+	var oldClaims []job.WorkloadPodGroupResourceClaim
 	if update {
 		oldPolicy, oldConstraints, oldMode, oldClaims = old.SchedulingPolicy, old.SchedulingConstraints, old.DisruptionMode, old.ResourceClaims
 	}
@@ -134,7 +134,7 @@ func (v *validator) schedulingConfiguration(c, old *job.JobSchedulingConfigurati
 
 // schedulingPolicyDeclarative: cannot be set or cleared on update (D3), exactly one of
 // basic and gang (D4), gang.minCount at least 1 (D5).
-func (v *validator) schedulingPolicyDeclarative(pol, old *job.SchedulingPolicy, update bool, p *path) {
+func (v *validator) schedulingPolicyDeclarative(pol, old *job.WorkloadPodGroupSchedulingPolicy, update bool, p *path) {
 	switch {
 	case update && old == nil && pol != nil:
 		v.add(field.Invalid(p.build(), nil, "field cannot be set once created"))
@@ -165,7 +165,7 @@ func (v *validator) union(p *path, a, b bool, members string) {
 
 // schedulingConstraintsDeclarative: immutable (D6), at most one topology entry (D7), each
 // key a label key (D8).
-func (v *validator) schedulingConstraintsDeclarative(c *job.SchedulingConstraints, update bool, p *path) {
+func (v *validator) schedulingConstraintsDeclarative(c *job.WorkloadPodGroupSchedulingConstraints, update bool, p *path) {
 	if update {
 		v.add(field.Invalid(p.build(), nil, "field is immutable").WithOrigin("immutable"))
 		return
@@ -198,7 +198,7 @@ func (v *validator) labelKey(key string, p *path) {
 }
 
 // disruptionModeDeclarative: immutable (D9), exactly one of single and all (D10).
-func (v *validator) disruptionModeDeclarative(m *job.DisruptionMode, update bool, p *path) {
+func (v *validator) disruptionModeDeclarative(m *job.WorkloadPodGroupDisruptionMode, update bool, p *path) {
 	if update {
 		v.add(field.Invalid(p.build(), nil, "field is immutable").WithOrigin("immutable"))
 		return
@@ -210,7 +210,7 @@ func (v *validator) disruptionModeDeclarative(m *job.DisruptionMode, update bool
 
 // resourceClaimsDeclarative: immutable (D11), at most 4 (D12), unique names (D13), each
 // claim valid (D14, D15).
-func (v *validator) resourceClaimsDeclarative(claims []job.SchedulingResourceClaim, update bool, p *path) {
+func (v *validator) resourceClaimsDeclarative(claims []job.WorkloadPodGroupResourceClaim, update bool, p *path) {
 	if update {
 		v.add(field.Invalid(p.build(), nil, "field is immutable").WithOrigin("immutable"))
 		return
@@ -236,7 +236,7 @@ func (v *validator) resourceClaimsDeclarative(claims []job.SchedulingResourceCla
 
 // resourceClaim checks one claim: exactly one source, a DNS label name, DNS subdomain
 // sources.
-func (v *validator) resourceClaim(c *job.SchedulingResourceClaim, p *path) {
+func (v *validator) resourceClaim(c *job.WorkloadPodGroupResourceClaim, p *path) {
 	v.union(p, c.ResourceClaimName != nil, c.ResourceClaimTemplateName != nil, "`resourceClaimName`, `resourceClaimTemplateName`")
 	np := p.child("name")
 	switch {

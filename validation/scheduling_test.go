@@ -11,7 +11,7 @@ import (
 var workloadGate = validation.Options{FeatureGates: job.FeatureGates{job.WorkloadWithJob: true}}
 
 func gang(minCount int32) *job.JobSchedulingConfiguration {
-	return &job.JobSchedulingConfiguration{SchedulingPolicy: &job.SchedulingPolicy{Gang: &job.GangSchedulingPolicy{MinCount: &minCount}}}
+	return &job.JobSchedulingConfiguration{SchedulingPolicy: &job.WorkloadPodGroupSchedulingPolicy{Gang: &job.WorkloadPodGroupGangSchedulingPolicy{MinCount: &minCount}}}
 }
 
 func withScheduling(c *job.JobSchedulingConfiguration) *job.Job {
@@ -20,7 +20,7 @@ func withScheduling(c *job.JobSchedulingConfiguration) *job.Job {
 
 func TestSchedulingCreate(t *testing.T) {
 	const s = "spec.scheduling"
-	all := &job.DisruptionMode{All: &job.AllDisruptionMode{}}
+	all := &job.WorkloadPodGroupDisruptionMode{All: &job.WorkloadPodGroupAllDisruptionMode{}}
 	runCreate(t, []createCase{
 		{name: "forbidden while the gate is off", job: withScheduling(gang(2)), want: field.ErrorList{e(forbidden, s)}},
 		{name: "gang", job: withScheduling(gang(2)), opts: workloadGate},
@@ -31,11 +31,11 @@ func TestSchedulingCreate(t *testing.T) {
 			want: field.ErrorList{e(invalid, s+".schedulingPolicy.gang.minCount")}},
 		{name: "all with basic", job: withScheduling(&job.JobSchedulingConfiguration{DisruptionMode: all}), opts: workloadGate,
 			want: field.ErrorList{e(invalid, s+".disruptionMode")}},
-		{name: "policy union", job: withScheduling(&job.JobSchedulingConfiguration{SchedulingPolicy: &job.SchedulingPolicy{}}), opts: workloadGate,
+		{name: "policy union", job: withScheduling(&job.JobSchedulingConfiguration{SchedulingPolicy: &job.WorkloadPodGroupSchedulingPolicy{}}), opts: workloadGate,
 			want: field.ErrorList{e(invalid, s+".schedulingPolicy")}},
 		{name: "constraints and claims", job: withScheduling(&job.JobSchedulingConfiguration{
-			SchedulingConstraints: &job.SchedulingConstraints{Topology: []job.TopologyConstraint{{Key: ""}}},
-			ResourceClaims: []job.SchedulingResourceClaim{
+			SchedulingConstraints: &job.WorkloadPodGroupSchedulingConstraints{Topology: []job.TopologyConstraint{{Key: ""}}},
+			ResourceClaims: []job.WorkloadPodGroupResourceClaim{
 				{Name: "gpu", ResourceClaimName: new("gpus")},
 				{Name: "gpu", ResourceClaimName: new("Bad_Name"), ResourceClaimTemplateName: new("t")},
 			},
@@ -61,7 +61,7 @@ func TestSchedulingUpdate(t *testing.T) {
 		{name: "unchanged while the gate is off", update: func(j *job.Job) { j.Spec.Parallelism = new(int32(5)) }},
 		{name: "cleared", update: func(j *job.Job) { j.Spec.Scheduling = nil }, opts: workloadGate, want: field.ErrorList{e(invalid, s)}},
 		{name: "basic to gang", update: func(j *job.Job) {
-			j.Spec.Scheduling = &job.JobSchedulingConfiguration{SchedulingPolicy: &job.SchedulingPolicy{Basic: &job.BasicSchedulingPolicy{}}}
+			j.Spec.Scheduling = &job.JobSchedulingConfiguration{SchedulingPolicy: &job.WorkloadPodGroupSchedulingPolicy{Basic: &job.WorkloadPodGroupBasicSchedulingPolicy{}}}
 		}, opts: workloadGate, want: field.ErrorList{e(invalid, s+".schedulingPolicy")}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {

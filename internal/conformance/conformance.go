@@ -30,7 +30,9 @@ func Dir(t testing.TB) string {
 	return ""
 }
 
-// find locates the shared folder.
+// find locates the shared folder: beside the root of the first module above the working
+// directory that has one there (nested modules, such as examples with their own go.mod, sit
+// inside jobkit's).
 func find() (string, error) {
 	if dir := os.Getenv("JOBKIT_SHARED"); dir != "" {
 		return dir, checkDir(dir)
@@ -39,13 +41,23 @@ func find() (string, error) {
 	if err != nil {
 		return "", err
 	}
+	var first error
 	for dir := wd; ; dir = filepath.Dir(dir) {
 		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
 			shared := filepath.Join(filepath.Dir(dir), "shared")
-			return shared, checkDir(shared)
+			err := checkDir(shared)
+			if err == nil {
+				return shared, nil
+			}
+			if first == nil {
+				first = err
+			}
 		}
 		if parent := filepath.Dir(dir); parent == dir {
-			return "", errors.New("no go.mod above " + wd)
+			if first == nil {
+				first = errors.New("no go.mod above " + wd)
+			}
+			return "", first
 		}
 	}
 }
