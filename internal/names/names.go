@@ -122,11 +122,12 @@ func IsDNS1123SubdomainPrefix(s string) bool {
 	return len(head) == len(last) || isSubdomain(head[:len(head)-len(last)-1])
 }
 
-// IsQualifiedNameFold is IsQualifiedName of s lowercased, without lowercasing: annotation
-// keys are checked that way.
+// IsQualifiedNameFold is IsQualifiedName of s lowercased, without lowercasing unless s has
+// an upper-case or non-ASCII byte: annotation keys are checked that way. Non-ASCII matters:
+// strings.ToLower maps 'İ' to "i" and the Kelvin sign to "k", which are valid.
 func IsQualifiedNameFold(s string) bool {
 	for i := 0; i < len(s); i++ {
-		if c := s[i]; c >= 'A' && c <= 'Z' {
+		if c := s[i]; c >= 'A' && c <= 'Z' || c >= 0x80 {
 			return IsQualifiedName(strings.ToLower(s))
 		}
 	}
