@@ -169,6 +169,32 @@ const (
 	RestartPolicyNever RestartPolicy = "Never"
 )
 
+// DNSPolicy is how a pod resolves names (core/v1 DNSPolicy).
+type DNSPolicy string
+
+const (
+	// DNSClusterFirstWithHostNet is ClusterFirst for pods on the host network.
+	DNSClusterFirstWithHostNet DNSPolicy = "ClusterFirstWithHostNet"
+	// DNSClusterFirst resolves through the cluster DNS first; the core default.
+	DNSClusterFirst DNSPolicy = "ClusterFirst"
+	// DNSDefault resolves as the node does.
+	DNSDefault DNSPolicy = "Default"
+	// DNSNone takes every DNS setting from the pod's dnsConfig.
+	DNSNone DNSPolicy = "None"
+)
+
+// PullPolicy says when a container's image is pulled (core/v1 PullPolicy).
+type PullPolicy string
+
+const (
+	// PullAlways pulls the image every time a container starts.
+	PullAlways PullPolicy = "Always"
+	// PullIfNotPresent pulls the image when the node does not have it.
+	PullIfNotPresent PullPolicy = "IfNotPresent"
+	// PullNever never pulls: the node must have the image.
+	PullNever PullPolicy = "Never"
+)
+
 // ContainerRestartPolicy is an init container's restart policy; Always makes it a sidecar.
 type ContainerRestartPolicy string
 

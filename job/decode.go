@@ -353,12 +353,30 @@ func (t *PodTemplateSpec) decode(d *jsonwire.Decoder) {
 func (s *PodSpec) decode(d *jsonwire.Decoder) {
 	for ok := d.Object(); ok && d.Member(); {
 		switch string(d.Key()) {
+		case "volumes":
+			jsonwire.Slice(d, &s.Volumes, elem((*Volume).decode))
 		case "initContainers":
 			jsonwire.Slice(d, &s.InitContainers, elem((*Container).decode))
 		case "containers":
 			jsonwire.Slice(d, &s.Containers, elem((*Container).decode))
 		case "restartPolicy":
 			jsonwire.Str(d, &s.RestartPolicy)
+		case "activeDeadlineSeconds":
+			d.Int64Ptr(&s.ActiveDeadlineSeconds)
+		case "dnsPolicy":
+			jsonwire.Str(d, &s.DNSPolicy)
+		case "nodeSelector":
+			jsonwire.Map(d, &s.NodeSelector, jsonwire.Str[string])
+		case "serviceAccountName":
+			d.String(&s.ServiceAccountName)
+		case "hostname":
+			d.String(&s.Hostname)
+		case "subdomain":
+			d.String(&s.Subdomain)
+		case "priorityClassName":
+			d.String(&s.PriorityClassName)
+		case "schedulingGates":
+			jsonwire.Slice(d, &s.SchedulingGates, elem((*PodSchedulingGate).decode))
 		default:
 			untyped(d, &s.Extra, podschema.PodSpec)
 		}
@@ -378,10 +396,47 @@ func (c *Container) decode(d *jsonwire.Decoder) {
 			jsonwire.Slice(d, &c.Args, (*jsonwire.Decoder).String)
 		case "resources":
 			c.Resources.decode(d)
+		case "volumeMounts":
+			jsonwire.Slice(d, &c.VolumeMounts, elem((*VolumeMount).decode))
+		case "imagePullPolicy":
+			jsonwire.Str(d, &c.ImagePullPolicy)
 		case "restartPolicy":
 			jsonwire.StrPtr(d, &c.RestartPolicy)
 		default:
 			untyped(d, &c.Extra, podschema.Container)
+		}
+	}
+}
+
+func (v *Volume) decode(d *jsonwire.Decoder) {
+	for ok := d.Object(); ok && d.Member(); {
+		if string(d.Key()) == "name" {
+			d.String(&v.Name)
+		} else {
+			untyped(d, &v.Extra, podschema.Volume)
+		}
+	}
+}
+
+func (m *VolumeMount) decode(d *jsonwire.Decoder) {
+	for ok := d.Object(); ok && d.Member(); {
+		switch string(d.Key()) {
+		case "name":
+			d.String(&m.Name)
+		case "mountPath":
+			d.String(&m.MountPath)
+		default:
+			untyped(d, &m.Extra, podschema.VolumeMount)
+		}
+	}
+}
+
+func (g *PodSchedulingGate) decode(d *jsonwire.Decoder) {
+	for ok := d.Object(); ok && d.Member(); {
+		if string(d.Key()) == "name" {
+			d.String(&g.Name)
+		} else {
+			unknown(d, &g.Extra)
 		}
 	}
 }

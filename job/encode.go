@@ -321,6 +321,10 @@ func (t *PodTemplateSpec) encode(e *jsonwire.Encoder) error {
 
 func (s *PodSpec) encode(e *jsonwire.Encoder) {
 	e.BeginObject()
+	if len(s.Volumes) > 0 {
+		e.Key("volumes")
+		writeSlice(e, s.Volumes, (*Volume).encode)
+	}
 	if len(s.InitContainers) > 0 {
 		e.Key("initContainers")
 		writeSlice(e, s.InitContainers, (*Container).encode)
@@ -328,6 +332,17 @@ func (s *PodSpec) encode(e *jsonwire.Encoder) {
 	e.Key("containers")
 	writeSlice(e, s.Containers, (*Container).encode)
 	e.OptString("restartPolicy", string(s.RestartPolicy))
+	e.OptInt64Ptr("activeDeadlineSeconds", s.ActiveDeadlineSeconds)
+	e.OptString("dnsPolicy", string(s.DNSPolicy))
+	e.OptStringMap("nodeSelector", s.NodeSelector)
+	e.OptString("serviceAccountName", s.ServiceAccountName)
+	e.OptString("hostname", s.Hostname)
+	e.OptString("subdomain", s.Subdomain)
+	e.OptString("priorityClassName", s.PriorityClassName)
+	if len(s.SchedulingGates) > 0 {
+		e.Key("schedulingGates")
+		writeSlice(e, s.SchedulingGates, (*PodSchedulingGate).encode)
+	}
 	e.Extra(s.Extra)
 	e.EndObject()
 }
@@ -347,8 +362,39 @@ func (c *Container) encode(e *jsonwire.Encoder) {
 	}
 	e.Key("resources")
 	c.Resources.encode(e)
+	if len(c.VolumeMounts) > 0 {
+		e.Key("volumeMounts")
+		writeSlice(e, c.VolumeMounts, (*VolumeMount).encode)
+	}
+	e.OptString("imagePullPolicy", string(c.ImagePullPolicy))
 	optStringPtr(e, "restartPolicy", c.RestartPolicy)
 	e.Extra(c.Extra)
+	e.EndObject()
+}
+
+func (v *Volume) encode(e *jsonwire.Encoder) {
+	e.BeginObject()
+	e.Key("name")
+	e.String(v.Name)
+	e.Extra(v.Extra)
+	e.EndObject()
+}
+
+func (m *VolumeMount) encode(e *jsonwire.Encoder) {
+	e.BeginObject()
+	e.Key("name")
+	e.String(m.Name)
+	e.Key("mountPath")
+	e.String(m.MountPath)
+	e.Extra(m.Extra)
+	e.EndObject()
+}
+
+func (g *PodSchedulingGate) encode(e *jsonwire.Encoder) {
+	e.BeginObject()
+	e.Key("name")
+	e.String(g.Name)
+	e.Extra(g.Extra)
 	e.EndObject()
 }
 

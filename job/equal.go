@@ -107,8 +107,13 @@ func (t *PodTemplateSpec) SemanticEqual(o *PodTemplateSpec) bool {
 // SemanticEqual reports whether two pod specs are semantically equal.
 func (s *PodSpec) SemanticEqual(o *PodSpec) bool {
 	return s.RestartPolicy == o.RestartPolicy &&
+		slices.EqualFunc(s.Volumes, o.Volumes, func(a, b Volume) bool { return a.Name == b.Name && a.Extra.SemanticEqual(b.Extra) }) &&
 		slices.EqualFunc(s.InitContainers, o.InitContainers, containersEqual) &&
 		slices.EqualFunc(s.Containers, o.Containers, containersEqual) &&
+		ptrEq(s.ActiveDeadlineSeconds, o.ActiveDeadlineSeconds) && s.DNSPolicy == o.DNSPolicy &&
+		maps.Equal(s.NodeSelector, o.NodeSelector) && s.ServiceAccountName == o.ServiceAccountName &&
+		s.Hostname == o.Hostname && s.Subdomain == o.Subdomain && s.PriorityClassName == o.PriorityClassName &&
+		slices.EqualFunc(s.SchedulingGates, o.SchedulingGates, func(a, b PodSchedulingGate) bool { return a.Name == b.Name && a.Extra.SemanticEqual(b.Extra) }) &&
 		s.Extra.SemanticEqual(o.Extra)
 }
 
@@ -116,7 +121,10 @@ func containersEqual(a, b Container) bool {
 	return a.Name == b.Name && a.Image == b.Image &&
 		slices.Equal(a.Command, b.Command) && slices.Equal(a.Args, b.Args) &&
 		a.Resources.SemanticEqual(&b.Resources) &&
-		ptrEq(a.RestartPolicy, b.RestartPolicy) &&
+		slices.EqualFunc(a.VolumeMounts, b.VolumeMounts, func(x, y VolumeMount) bool {
+			return x.Name == y.Name && x.MountPath == y.MountPath && x.Extra.SemanticEqual(y.Extra)
+		}) &&
+		a.ImagePullPolicy == b.ImagePullPolicy && ptrEq(a.RestartPolicy, b.RestartPolicy) &&
 		a.Extra.SemanticEqual(b.Extra)
 }
 

@@ -21,11 +21,14 @@ type PodTemplateSpec struct {
 	Extra Extra `json:"-"`
 }
 
-// PodSpec is the part of a core/v1 PodSpec that Job semantics read. Every other member
-// (volumes, affinity, tolerations, ...) is in Extra, as raw JSON.
+// PodSpec is the part of a core/v1 PodSpec that Job semantics and jobkit's pod template
+// checks read. Every other member (affinity, tolerations, security context, ...) is in
+// Extra, as raw JSON.
 //
 // +k8s:deepcopy-gen=true
 type PodSpec struct {
+	// Volumes are the volumes the containers may mount.
+	Volumes []Volume `json:"volumes,omitempty"`
 	// InitContainers run in order before the containers; those with restartPolicy Always
 	// are sidecars.
 	InitContainers []Container `json:"initContainers,omitempty"`
@@ -33,6 +36,23 @@ type PodSpec struct {
 	Containers []Container `json:"containers"`
 	// RestartPolicy must be OnFailure or Never for a Job.
 	RestartPolicy RestartPolicy `json:"restartPolicy,omitempty"`
+	// ActiveDeadlineSeconds bounds, from the pod's start, how long the pod may run.
+	ActiveDeadlineSeconds *int64 `json:"activeDeadlineSeconds,omitempty"`
+	// DNSPolicy says how the pod resolves names; the API server defaults it to
+	// ClusterFirst.
+	DNSPolicy DNSPolicy `json:"dnsPolicy,omitempty"`
+	// NodeSelector restricts the pod to nodes with these labels.
+	NodeSelector map[string]string `json:"nodeSelector,omitempty"`
+	// ServiceAccountName is the service account the pod runs as.
+	ServiceAccountName string `json:"serviceAccountName,omitempty"`
+	// Hostname is the pod's host name; a DNS label.
+	Hostname string `json:"hostname,omitempty"`
+	// Subdomain makes the pod's name resolvable as <hostname>.<subdomain>; a DNS label.
+	Subdomain string `json:"subdomain,omitempty"`
+	// PriorityClassName names the pod's priority class.
+	PriorityClassName string `json:"priorityClassName,omitempty"`
+	// SchedulingGates hold the pod back from scheduling until each is removed.
+	SchedulingGates []PodSchedulingGate `json:"schedulingGates,omitempty"`
 
 	// Extra holds the pod spec members jobkit does not type.
 	Extra Extra `json:"-"`
@@ -52,10 +72,51 @@ type Container struct {
 	Args []string `json:"args,omitempty"`
 	// Resources are the container's compute resource requests and limits.
 	Resources ResourceRequirements `json:"resources,omitempty"`
+	// VolumeMounts mount the pod's volumes into the container.
+	VolumeMounts []VolumeMount `json:"volumeMounts,omitempty"`
+	// ImagePullPolicy says when the image is pulled; the API server defaults it to Always
+	// for images tagged :latest or untagged, and to IfNotPresent otherwise.
+	ImagePullPolicy PullPolicy `json:"imagePullPolicy,omitempty"`
 	// RestartPolicy, on an init container, set to Always makes it a sidecar.
 	RestartPolicy *ContainerRestartPolicy `json:"restartPolicy,omitempty"`
 
 	// Extra holds the container members jobkit does not type.
+	Extra Extra `json:"-"`
+}
+
+// Volume is a volume of the pod: its name, typed, and its source (emptyDir, configMap,
+// secret, persistentVolumeClaim, ...) in Extra.
+//
+// +k8s:deepcopy-gen=true
+type Volume struct {
+	// Name is the volume's name, a DNS label unique within the pod.
+	Name string `json:"name"`
+
+	// Extra holds the volume's source and any other member.
+	Extra Extra `json:"-"`
+}
+
+// VolumeMount mounts a volume of the pod into a container.
+//
+// +k8s:deepcopy-gen=true
+type VolumeMount struct {
+	// Name is the name of the pod's volume.
+	Name string `json:"name"`
+	// MountPath is where the volume appears in the container.
+	MountPath string `json:"mountPath"`
+
+	// Extra holds the members jobkit does not type (readOnly, subPath, ...).
+	Extra Extra `json:"-"`
+}
+
+// PodSchedulingGate holds a pod back from scheduling until it is removed.
+//
+// +k8s:deepcopy-gen=true
+type PodSchedulingGate struct {
+	// Name is the gate's name, a qualified name unique within the pod.
+	Name string `json:"name"`
+
+	// Extra holds members jobkit does not know.
 	Extra Extra `json:"-"`
 }
 

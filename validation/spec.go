@@ -57,6 +57,7 @@ func (v *validator) spec(s, old *job.JobSpec, p *path) {
 	v.gangMinCount(s, p)
 	v.schedulingPolicyAndDisruption(s, p)
 	tp := p.child("template")
+	v.allowIndivisibleHugePages = old != nil && indivisibleHugePages(&old.Template.Spec)
 	v.template(&s.Template, &tp)
 	v.restartPolicy(s, &tp)
 }

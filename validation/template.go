@@ -6,7 +6,6 @@ import (
 	"github.com/jobkit/jobkit/job"
 	apivalidation "k8s.io/apimachinery/pkg/api/validation"
 	metav1validation "k8s.io/apimachinery/pkg/apis/meta/v1/validation"
-	"k8s.io/apimachinery/pkg/util/validation"
 	"k8s.io/apimachinery/pkg/util/validation/field"
 )
 
@@ -22,8 +21,7 @@ func (v *validator) template(t *job.PodTemplateSpec, p *path) {
 		v.addAll(apivalidation.ValidateAnnotations(t.Annotations, ap.build()))
 	}
 	sp := p.child("spec")
-	v.containers(t.Spec.Containers, &sp)
-	v.initContainers(&t.Spec, &sp)
+	v.podSpec(&t.Spec, &sp)
 	if raw, ok := t.Spec.Extra["ephemeralContainers"]; ok && !isEmptyList(raw) {
 		ep := sp.child("ephemeralContainers")
 		v.add(field.Forbidden(ep.build(), "ephemeral containers not allowed in pod template"))
@@ -38,17 +36,17 @@ func isEmptyList(raw []byte) bool {
 
 // containers checks the containers: at least one, each with a name that is a DNS label and
 // unique, and an image.
-func (v *validator) containers(cs []job.Container, p *path) {
+func (v *validator) containers(cs []job.Container, vols volumeSet, p *path) {
 	cp := p.child("containers")
 	if len(cs) == 0 {
 		v.add(field.Required(cp.build(), ""))
 		return
 	}
-	seen := newNameSet(len(cs))
+	seen := newRepeats(len(cs), containerName)
 	for i := range cs {
 		ip := cp.at(i)
-		v.container(&cs[i], &ip)
-		if seen.has(cs, i, cs[i].Name) {
+		v.container(&cs[i], vols, &ip)
+		if seen.before(cs, i) {
 			np := ip.child("name")
 			v.add(field.Duplicate(np.build(), cs[i].Name))
 		}
@@ -57,7 +55,7 @@ func (v *validator) containers(cs []job.Container, p *path) {
 
 // initContainers checks the init containers like the containers; a name is also a
 // duplicate when a container has it.
-func (v *validator) initContainers(pod *job.PodSpec, p *path) {
+func (v *validator) initContainers(pod *job.PodSpec, vols volumeSet, p *path) {
 	cp := p.child("initContainers")
 	var seen map[string]bool // for long lists; short ones are scanned
 	if len(pod.Containers)+len(pod.InitContainers) > linearNames {
@@ -69,7 +67,7 @@ func (v *validator) initContainers(pod *job.PodSpec, p *path) {
 	for i := range pod.InitContainers {
 		c := &pod.InitContainers[i]
 		ip := cp.at(i)
-		v.container(c, &ip)
+		v.container(c, vols, &ip)
 		var dup bool
 		if seen != nil {
 			dup = seen[c.Name]
@@ -84,23 +82,30 @@ func (v *validator) initContainers(pod *job.PodSpec, p *path) {
 	}
 }
 
-// container checks a container's name and image.
-func (v *validator) container(c *job.Container, p *path) {
+// container checks a container's name, image, volume mounts and image pull policy.
+func (v *validator) container(c *job.Container, vols volumeSet, p *path) {
+	np := p.child("name")
 	switch {
 	case c.Name == "":
-		np := p.child("name")
 		v.add(field.Required(np.build(), ""))
 	case !names.IsDNS1123Label(c.Name):
-		np := p.child("name")
-		for _, msg := range validation.IsDNS1123Label(c.Name) {
-			v.add(field.Invalid(np.build(), c.Name, msg).WithOrigin("format=k8s-short-name"))
-		}
+		v.dns1123Label(c.Name, &np)
 	}
 	if c.Image == "" {
 		ip := p.child("image")
 		v.add(field.Required(ip.build(), ""))
 	}
+	v.volumeMounts(c.VolumeMounts, vols, p)
+	switch c.ImagePullPolicy {
+	case "", job.PullAlways, job.PullIfNotPresent, job.PullNever: // "" is defaulted
+	default:
+		pp := p.child("imagePullPolicy")
+		v.add(field.NotSupported(pp.build(), c.ImagePullPolicy, []job.PullPolicy{job.PullAlways, job.PullIfNotPresent, job.PullNever}))
+	}
+	v.resources(&c.Resources, p)
 }
+
+func containerName(c *job.Container) string { return c.Name }
 
 // hasContainerNamed reports whether a container in cs is named name.
 func hasContainerNamed(cs []job.Container, name string) bool {
@@ -110,29 +115,4 @@ func hasContainerNamed(cs []job.Container, name string) bool {
 		}
 	}
 	return false
-}
-
-// nameSet finds repeated container names: by scanning for short lists, with a map for long
-// ones.
-type nameSet struct {
-	m map[string]bool
-}
-
-const linearNames = 16
-
-func newNameSet(n int) nameSet {
-	if n <= linearNames {
-		return nameSet{}
-	}
-	return nameSet{m: make(map[string]bool, n)}
-}
-
-// has reports whether name, the name of cs[i], is the name of an earlier container.
-func (s nameSet) has(cs []job.Container, i int, name string) bool {
-	if s.m == nil {
-		return hasContainerNamed(cs[:i], name)
-	}
-	seen := s.m[name]
-	s.m[name] = true
-	return seen
 }

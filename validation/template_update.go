@@ -46,13 +46,13 @@ func withSchedulingDirectives(old, new *job.PodTemplateSpec) *job.PodTemplateSpe
 	c := *old
 	c.Labels = new.Labels
 	c.Annotations = new.Annotations
+	c.Spec.NodeSelector = new.Spec.NodeSelector
+	c.Spec.SchedulingGates = new.Spec.SchedulingGates
 	c.Spec.Extra = maps.Clone(old.Spec.Extra)
 	if c.Spec.Extra == nil {
 		c.Spec.Extra = job.Extra{}
 	}
-	for _, key := range []string{"nodeSelector", "tolerations", "schedulingGates"} {
-		setMember(c.Spec.Extra, key, new.Spec.Extra[key])
-	}
+	setMember(c.Spec.Extra, "tolerations", new.Spec.Extra["tolerations"])
 	setMember(c.Spec.Extra, "affinity", withNodeAffinity(old.Spec.Extra["affinity"], new.Spec.Extra["affinity"]))
 	return &c
 }

@@ -46,7 +46,7 @@ func TestUpdate(t *testing.T) {
 		j.Spec.Template.Spec.Containers[0].Resources.Requests = job.ResourceList{job.ResourceCPU: resource.MustParse("2")}
 	}
 	nodeSelector := func(j *job.Job) {
-		j.Spec.Template.Spec.Extra = job.Extra{"nodeSelector": []byte(`{"zone":"a"}`)}
+		j.Spec.Template.Spec.NodeSelector = map[string]string{"zone": "a"}
 	}
 	runUpdate(t, []updateCase{
 		{name: "parallelism", old: mk(), update: func(j *job.Job) { j.Spec.Parallelism = new(int32(5)) }},
@@ -101,9 +101,9 @@ func TestUpdate(t *testing.T) {
 func TestUpdateRawMembersEqual(t *testing.T) {
 	old := mk().Obj()
 	old.ResourceVersion = "1"
-	old.Spec.Template.Spec.Extra = job.Extra{"dnsPolicy": []byte(`"ClusterFirst"`), "nodeSelector": []byte(`{"a":"1","b":"2"}`)}
+	old.Spec.Template.Spec.Extra = job.Extra{"hostIPC": []byte(`false`), "overhead": []byte(`{"a":"1","b":"2"}`)}
 	j := old.DeepCopy()
-	j.Spec.Template.Spec.Extra = job.Extra{"dnsPolicy": []byte(` "ClusterFirst" `), "nodeSelector": []byte(`{"b":"2","a":"1"}`), "tolerations": []byte(`null`)}
+	j.Spec.Template.Spec.Extra = job.Extra{"hostIPC": []byte(` false `), "overhead": []byte(`{"b":"2","a":"1"}`), "tolerations": []byte(`null`)}
 	job.PrepareForUpdate(j, old, nil)
 	if errs := validation.ValidateJobUpdate(j, old, validation.Options{}); len(errs) > 0 {
 		t.Fatalf("spacing, member order and null members changed the template: %v", errs)

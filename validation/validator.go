@@ -8,6 +8,10 @@ import (
 type validator struct {
 	opts Options
 	errs field.ErrorList
+
+	// allowIndivisibleHugePages is derived from the stored Job on update: huge page
+	// quantities that are not whole pages stay allowed once stored.
+	allowIndivisibleHugePages bool
 }
 
 func (v *validator) add(e *field.Error) { v.errs = append(v.errs, e) }

@@ -16,6 +16,8 @@ var partial = map[reflect.Type]bool{
 	reflect.TypeFor[corev1.PodSpec]():              true,
 	reflect.TypeFor[corev1.Container]():            true,
 	reflect.TypeFor[corev1.ResourceRequirements](): true,
+	reflect.TypeFor[corev1.Volume]():               true,
+	reflect.TypeFor[corev1.VolumeMount]():          true,
 }
 
 // TestSchemaMatchesBatchV1 walks batch/v1 Job and JobList beside jobkit's types: the same

@@ -2,6 +2,7 @@ package jsonwire
 
 import (
 	"encoding/json"
+	"maps"
 	"slices"
 	"strconv"
 	"unicode/utf8"
@@ -173,6 +174,20 @@ func (e *Encoder) Strings(s []string) {
 		e.String(v)
 	}
 	e.EndArray()
+}
+
+// OptStringMap writes the member name: m, keys in order, unless m is empty.
+func (e *Encoder) OptStringMap(name string, m map[string]string) {
+	if len(m) == 0 {
+		return
+	}
+	e.Key(name)
+	e.BeginObject()
+	for _, k := range slices.Sorted(maps.Keys(m)) {
+		e.Key(k)
+		e.String(m[k])
+	}
+	e.EndObject()
 }
 
 // Extra writes the members of m, in key order, except those the current object already has.

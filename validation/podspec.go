@@ -1,0 +1,83 @@
+package validation
+
+import (
+	"math"
+
+	"github.com/jobkit/jobkit/internal/names"
+	"github.com/jobkit/jobkit/job"
+	apivalidation "k8s.io/apimachinery/pkg/api/validation"
+	metav1validation "k8s.io/apimachinery/pkg/apis/meta/v1/validation"
+	"k8s.io/apimachinery/pkg/util/validation"
+	"k8s.io/apimachinery/pkg/util/validation/field"
+)
+
+// podSpec runs the core pod spec checks that jobkit reproduces (the package doc lists
+// them), in the API server's order, at p. Members that core defaulting fills in
+// (dnsPolicy, a container's imagePullPolicy) are accepted empty.
+func (v *validator) podSpec(s *job.PodSpec, p *path) {
+	vols := v.volumes(s.Volumes, p)
+	v.containers(s.Containers, vols, p)
+	v.initContainers(s, vols, p)
+	switch s.DNSPolicy {
+	case "", job.DNSClusterFirstWithHostNet, job.DNSClusterFirst, job.DNSDefault, job.DNSNone:
+	default:
+		dp := p.child("dnsPolicy")
+		v.add(field.NotSupported(dp.build(), s.DNSPolicy, []job.DNSPolicy{job.DNSClusterFirstWithHostNet, job.DNSClusterFirst, job.DNSDefault, job.DNSNone}))
+	}
+	if !labelsOK(s.NodeSelector) {
+		np := p.child("nodeSelector")
+		v.addAll(metav1validation.ValidateLabels(s.NodeSelector, np.build()))
+	}
+	v.schedulingGates(s.SchedulingGates, p)
+	v.objectName(s.ServiceAccountName, p, "serviceAccountName")
+	if d := s.ActiveDeadlineSeconds; d != nil && (*d < 1 || *d > math.MaxInt32) {
+		dp := p.child("activeDeadlineSeconds")
+		v.add(field.Invalid(dp.build(), *d, validation.InclusiveRangeError(1, math.MaxInt32)))
+	}
+	if s.Hostname != "" && !names.IsDNS1123Label(s.Hostname) {
+		hp := p.child("hostname")
+		v.dns1123Label(s.Hostname, &hp)
+	}
+	if s.Subdomain != "" && !names.IsDNS1123Label(s.Subdomain) {
+		sp := p.child("subdomain")
+		v.dns1123Label(s.Subdomain, &sp)
+	}
+	v.objectName(s.PriorityClassName, p, "priorityClassName")
+}
+
+// schedulingGates checks that each gate's name is a qualified name, and unique.
+func (v *validator) schedulingGates(gates []job.PodSchedulingGate, p *path) {
+	gp := p.child("schedulingGates")
+	seen := newRepeats(len(gates), func(g *job.PodSchedulingGate) string { return g.Name })
+	for i := range gates {
+		name := gates[i].Name
+		ip := gp.at(i)
+		if !names.IsQualifiedName(name) {
+			for _, msg := range validation.IsQualifiedName(name) {
+				v.add(field.Invalid(ip.build(), name, msg).WithOrigin("format=qualified-name"))
+			}
+		}
+		if seen.before(gates, i) {
+			v.add(field.Duplicate(ip.build(), name))
+		}
+	}
+}
+
+// objectName checks the member of p that names another object (a service account, a
+// priority class): when set, a DNS subdomain.
+func (v *validator) objectName(value string, p *path, member string) {
+	if value == "" || names.IsDNS1123Subdomain(value) {
+		return
+	}
+	mp := p.child(member)
+	for _, msg := range apivalidation.NameIsDNSSubdomain(value, false) {
+		v.add(field.Invalid(mp.build(), value, msg))
+	}
+}
+
+// dns1123Label reports value, which is not a DNS label, at p as core validation does.
+func (v *validator) dns1123Label(value string, p *path) {
+	for _, msg := range validation.IsDNS1123Label(value) {
+		v.add(field.Invalid(p.build(), value, msg).WithOrigin("format=k8s-short-name"))
+	}
+}

@@ -1,0 +1,206 @@
+package validation_test
+
+import (
+	"testing"
+
+	"github.com/jobkit/jobkit/job"
+	"github.com/jobkit/jobkit/job/jobtest"
+	"github.com/jobkit/jobkit/validation"
+	"k8s.io/apimachinery/pkg/api/resource"
+	"k8s.io/apimachinery/pkg/util/validation/field"
+)
+
+const notFound = field.ErrorTypeNotFound
+
+// volume is a pod volume with an emptyDir source, or with the raw sources given.
+func volume(name string, sources ...string) job.Volume {
+	v := job.Volume{Name: name, Extra: job.Extra{}}
+	if len(sources) == 0 {
+		sources = []string{"emptyDir"}
+	}
+	for _, s := range sources {
+		v.Extra[s] = []byte(`{}`)
+	}
+	return v
+}
+
+func withPod(f func(s *job.PodSpec)) *job.Job {
+	return with(mk(), func(j *job.Job) { f(&j.Spec.Template.Spec) })
+}
+
+func mount(name, path string) job.VolumeMount { return job.VolumeMount{Name: name, MountPath: path} }
+
+func TestVolumes(t *testing.T) {
+	const c0 = "spec.template.spec.containers[0]"
+	runCreate(t, []createCase{
+		{name: "mounted volumes", job: withPod(func(s *job.PodSpec) {
+			s.Volumes = []job.Volume{volume("data"), volume("config", "configMap")}
+			s.Containers[0].VolumeMounts = []job.VolumeMount{mount("data", "/data"), mount("config", "/etc/app")}
+		})},
+		{name: "a volume without a source is defaulted to emptyDir", job: withPod(func(s *job.PodSpec) {
+			s.Volumes = []job.Volume{{Name: "scratch", Extra: job.Extra{"emptyDir": []byte(`null`)}}}
+			s.Containers[0].VolumeMounts = []job.VolumeMount{mount("scratch", "/tmp")}
+		})},
+		{name: "volume names", job: withPod(func(s *job.PodSpec) {
+			s.Volumes = []job.Volume{volume(""), volume("Data"), volume("a"), volume("a")}
+		}), want: field.ErrorList{
+			e(required, "spec.template.spec.volumes[0].name"),
+			e(invalid, "spec.template.spec.volumes[1].name"),
+			e(duplicate, "spec.template.spec.volumes[3].name"),
+		}},
+		{name: "a volume with two sources cannot be mounted", job: withPod(func(s *job.PodSpec) {
+			s.Volumes = []job.Volume{volume("both", "emptyDir", "configMap")}
+			s.Containers[0].VolumeMounts = []job.VolumeMount{mount("both", "/x")}
+		}), want: field.ErrorList{e(notFound, c0+".volumeMounts[0].name")}},
+		{name: "an unknown member is not a source", job: withPod(func(s *job.PodSpec) {
+			s.Volumes = []job.Volume{volume("v", "emptyDir", "emptyDirr")}
+			s.Containers[0].VolumeMounts = []job.VolumeMount{mount("v", "/x")}
+		})},
+		{name: "mounts", job: withPod(func(s *job.PodSpec) {
+			s.Volumes = []job.Volume{volume("data")}
+			s.Containers[0].VolumeMounts = []job.VolumeMount{mount("", "/a"), mount("missing", ""), mount("data", "/a")}
+			s.InitContainers = []job.Container{{Name: "init", Image: "busybox", VolumeMounts: []job.VolumeMount{mount("missing", "/a")}}}
+		}), want: field.ErrorList{
+			e(required, c0+".volumeMounts[0].name"),
+			e(notFound, c0+".volumeMounts[0].name"),
+			e(notFound, c0+".volumeMounts[1].name"),
+			e(required, c0+".volumeMounts[1].mountPath"),
+			e(invalid, c0+".volumeMounts[2].mountPath"),
+			e(notFound, "spec.template.spec.initContainers[0].volumeMounts[0].name"),
+		}},
+		{name: "a mount of a misnamed volume", job: withPod(func(s *job.PodSpec) {
+			s.Volumes = []job.Volume{volume("Data")}
+			s.Containers[0].VolumeMounts = []job.VolumeMount{mount("Data", "/data")}
+		}), want: field.ErrorList{e(invalid, "spec.template.spec.volumes[0].name"), e(notFound, c0+".volumeMounts[0].name")}},
+	})
+}
+
+func TestLongVolumeLists(t *testing.T) {
+	j := withPod(func(s *job.PodSpec) {
+		for i := range 40 {
+			s.Volumes = append(s.Volumes, volume("v"+string(rune('a'+i%26))+string(rune('a'+i/26))))
+		}
+		s.Volumes = append(s.Volumes, volume("vaa"))
+		for i := range 40 {
+			s.Containers[0].VolumeMounts = append(s.Containers[0].VolumeMounts, mount(s.Volumes[i].Name, "/m"+s.Volumes[i].Name))
+		}
+		s.Containers[0].VolumeMounts = append(s.Containers[0].VolumeMounts, mount("nope", "/mvaa"))
+	})
+	want := field.ErrorList{
+		e(duplicate, "spec.template.spec.volumes[40].name"),
+		e(notFound, "spec.template.spec.containers[0].volumeMounts[40].name"),
+		e(invalid, "spec.template.spec.containers[0].volumeMounts[40].mountPath"),
+	}
+	checkErrors(t, want, validation.ValidateJob(j, validation.Options{}))
+}
+
+func TestPodSpecMembers(t *testing.T) {
+	const sp = "spec.template.spec."
+	runCreate(t, []createCase{
+		{name: "valid members", job: withPod(func(s *job.PodSpec) {
+			s.DNSPolicy, s.NodeSelector = job.DNSClusterFirst, map[string]string{"kubernetes.io/os": "linux"}
+			s.ServiceAccountName, s.PriorityClassName = "runner.v1", "high"
+			s.Hostname, s.Subdomain = "worker", "workers"
+			s.ActiveDeadlineSeconds = new(int64(60))
+			s.SchedulingGates = []job.PodSchedulingGate{{Name: "example.com/quota"}}
+			s.Containers[0].ImagePullPolicy = job.PullIfNotPresent
+		})},
+		{name: "members core defaulting fills in are accepted empty", job: withPod(func(s *job.PodSpec) {
+			s.DNSPolicy, s.Containers[0].ImagePullPolicy = "", ""
+		})},
+		{name: "enums", job: withPod(func(s *job.PodSpec) {
+			s.DNSPolicy, s.Containers[0].ImagePullPolicy = "Anywhere", "Sometimes"
+		}), want: field.ErrorList{e(notSupported, sp+"containers[0].imagePullPolicy"), e(notSupported, sp+"dnsPolicy")}},
+		{name: "names", job: withPod(func(s *job.PodSpec) {
+			s.NodeSelector = map[string]string{"zone": "-a"}
+			s.ServiceAccountName, s.PriorityClassName = "Runner", "high_priority"
+			s.Hostname, s.Subdomain = "worker.1", "Workers"
+		}), want: field.ErrorList{
+			e(invalid, sp+"nodeSelector"), e(invalid, sp+"serviceAccountName"),
+			e(invalid, sp+"hostname"), e(invalid, sp+"subdomain"), e(invalid, sp+"priorityClassName"),
+		}},
+		{name: "deadline bounds", job: withPod(func(s *job.PodSpec) { s.ActiveDeadlineSeconds = new(int64(0)) }),
+			want: field.ErrorList{e(invalid, sp+"activeDeadlineSeconds")}},
+		{name: "deadline above int32", job: withPod(func(s *job.PodSpec) { s.ActiveDeadlineSeconds = new(int64(1 << 31)) }),
+			want: field.ErrorList{e(invalid, sp+"activeDeadlineSeconds")}},
+		{name: "scheduling gates", job: withPod(func(s *job.PodSpec) {
+			s.SchedulingGates = []job.PodSchedulingGate{{Name: "a"}, {Name: "bad gate"}, {Name: "a"}}
+		}), want: field.ErrorList{e(invalid, sp+"schedulingGates[1]"), e(duplicate, sp+"schedulingGates[2]")}},
+	})
+}
+
+// resourcesJob is the plain Job whose container has the given limits and requests.
+func resourcesJob(limits, requests map[job.ResourceName]string) *job.Job {
+	list := func(m map[job.ResourceName]string) job.ResourceList {
+		if m == nil {
+			return nil
+		}
+		out := job.ResourceList{}
+		for k, v := range m {
+			out[k] = resource.MustParse(v)
+		}
+		return out
+	}
+	return withPod(func(s *job.PodSpec) {
+		s.Containers[0].Resources = job.ResourceRequirements{Limits: list(limits), Requests: list(requests)}
+	})
+}
+
+func TestResources(t *testing.T) {
+	const r = "spec.template.spec.containers[0].resources"
+	type m = map[job.ResourceName]string
+	runCreate(t, []createCase{
+		{name: "requests within limits", job: resourcesJob(m{"cpu": "1", "memory": "1Gi"}, m{"cpu": "500m", "memory": "1Gi", "ephemeral-storage": "1Gi"})},
+		{name: "extended resource with an equal limit", job: resourcesJob(m{"example.com/gpu": "2"}, m{"example.com/gpu": "2"})},
+		{name: "huge pages with memory", job: resourcesJob(m{"hugepages-2Mi": "4Mi", "memory": "1Gi"}, nil)},
+		{name: "request above limit", job: resourcesJob(m{"cpu": "500m"}, m{"cpu": "1"}),
+			want: field.ErrorList{e(invalid, r+".requests")}},
+		{name: "negative quantities", job: resourcesJob(m{"memory": "-1"}, m{"cpu": "-1"}),
+			want: field.ErrorList{e(invalid, r+".limits[memory]"), e(invalid, r+".requests[cpu]")}},
+		{name: "resource names", job: resourcesJob(m{"pods": "1", "gpu": "1", "example.com/x/y": "1"}, nil), want: field.ErrorList{
+			e(invalid, r+".limits[example.com/x/y]"), e(invalid, r+".limits[example.com/x/y]"),
+			e(invalid, r+".limits[gpu]"), e(invalid, r+".limits[gpu]"),
+			e(invalid, r+".limits[pods]"),
+		}},
+		{name: "extended resources are whole and not overcommitted", job: resourcesJob(m{"example.com/gpu": "2"}, m{"example.com/gpu": "1", "example.com/fpga": "500m"}), want: field.ErrorList{
+			e(invalid, r+".requests[example.com/fpga]"), e(required, r+".limits"), e(invalid, r+".requests"),
+		}},
+		{name: "huge pages in part pages, without cpu or memory", job: resourcesJob(m{"hugepages-2Mi": "3Mi"}, nil), want: field.ErrorList{
+			e(invalid, r+".limits[hugepages-2Mi]"), e(forbidden, r),
+		}},
+	})
+}
+
+func TestResourceMessages(t *testing.T) {
+	j := resourcesJob(map[job.ResourceName]string{"cpu": "500m"}, map[job.ResourceName]string{"cpu": "1"})
+	j.Spec.Template.Spec.Volumes = []job.Volume{volume("data")}
+	j.Spec.Template.Spec.Containers[0].VolumeMounts = []job.VolumeMount{mount("logs", "/logs")}
+	want := []string{
+		`spec.template.spec.containers[0].volumeMounts[0].name: Not found: "logs"`,
+		`spec.template.spec.containers[0].resources.requests: Invalid value: "1": must be less than or equal to cpu limit of 500m`,
+	}
+	got := validation.ValidateJob(j, validation.Options{})
+	if len(got) != len(want) {
+		t.Fatalf("got %v", got)
+	}
+	for i := range want {
+		if got[i].Error() != want[i] {
+			t.Errorf("error %d = %q, want %q", i, got[i].Error(), want[i])
+		}
+	}
+}
+
+// TestIndivisibleHugePagesOnUpdate: a stored template with part pages keeps them allowed.
+func TestIndivisibleHugePagesOnUpdate(t *testing.T) {
+	old := resourcesJob(map[job.ResourceName]string{"hugepages-2Mi": "3Mi", "memory": "1Gi"}, nil)
+	old.ResourceVersion = "1"
+	updated := old.DeepCopy()
+	updated.Spec.Parallelism = new(int32(2))
+	job.PrepareForUpdate(updated, old, nil)
+	if errs := validation.ValidateJobUpdate(updated, old, validation.Options{}); len(errs) != 0 {
+		t.Fatalf("update of a Job with stored part pages: %v", errs)
+	}
+	if errs := validation.ValidateJob(jobtest.Make("pi", "default").Obj(), validation.Options{}); len(errs) != 0 {
+		t.Fatal(errs)
+	}
+}
