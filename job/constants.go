@@ -195,6 +195,47 @@ const (
 	PullNever PullPolicy = "Never"
 )
 
+// Protocol is a network protocol of a container port (core/v1 Protocol).
+type Protocol string
+
+const (
+	// ProtocolTCP is TCP, the core default.
+	ProtocolTCP Protocol = "TCP"
+	// ProtocolUDP is UDP.
+	ProtocolUDP Protocol = "UDP"
+	// ProtocolSCTP is SCTP.
+	ProtocolSCTP Protocol = "SCTP"
+)
+
+// TolerationOperator is how a toleration matches a taint's value (core/v1
+// TolerationOperator).
+type TolerationOperator string
+
+const (
+	// TolerationOpEqual matches a taint with the same value; the default.
+	TolerationOpEqual TolerationOperator = "Equal"
+	// TolerationOpExists matches a taint with any value.
+	TolerationOpExists TolerationOperator = "Exists"
+	// TolerationOpLt matches a taint whose value is a number below the toleration's
+	// (alpha, feature gate TaintTolerationComparisonOperators).
+	TolerationOpLt TolerationOperator = "Lt"
+	// TolerationOpGt matches a taint whose value is a number above the toleration's
+	// (alpha, feature gate TaintTolerationComparisonOperators).
+	TolerationOpGt TolerationOperator = "Gt"
+)
+
+// TaintEffect is what a taint does to pods that do not tolerate it (core/v1 TaintEffect).
+type TaintEffect string
+
+const (
+	// TaintEffectNoSchedule keeps new pods off the node.
+	TaintEffectNoSchedule TaintEffect = "NoSchedule"
+	// TaintEffectPreferNoSchedule keeps new pods off the node when it can.
+	TaintEffectPreferNoSchedule TaintEffect = "PreferNoSchedule"
+	// TaintEffectNoExecute evicts running pods too.
+	TaintEffectNoExecute TaintEffect = "NoExecute"
+)
+
 // ContainerRestartPolicy is an init container's restart policy; Always makes it a sidecar.
 type ContainerRestartPolicy string
 

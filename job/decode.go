@@ -363,6 +363,12 @@ func (s *PodSpec) decode(d *jsonwire.Decoder) {
 			jsonwire.Str(d, &s.RestartPolicy)
 		case "activeDeadlineSeconds":
 			d.Int64Ptr(&s.ActiveDeadlineSeconds)
+		case "hostNetwork":
+			d.Bool(&s.HostNetwork)
+		case "securityContext":
+			readPtr(d, &s.SecurityContext, (*PodSecurityContext).decode)
+		case "tolerations":
+			jsonwire.Slice(d, &s.Tolerations, elem((*Toleration).decode))
 		case "dnsPolicy":
 			jsonwire.Str(d, &s.DNSPolicy)
 		case "nodeSelector":
@@ -396,12 +402,18 @@ func (c *Container) decode(d *jsonwire.Decoder) {
 			jsonwire.Slice(d, &c.Args, (*jsonwire.Decoder).String)
 		case "resources":
 			c.Resources.decode(d)
+		case "ports":
+			jsonwire.Slice(d, &c.Ports, elem((*ContainerPort).decode))
+		case "env":
+			jsonwire.Slice(d, &c.Env, elem((*EnvVar).decode))
 		case "volumeMounts":
 			jsonwire.Slice(d, &c.VolumeMounts, elem((*VolumeMount).decode))
 		case "imagePullPolicy":
 			jsonwire.Str(d, &c.ImagePullPolicy)
 		case "restartPolicy":
 			jsonwire.StrPtr(d, &c.RestartPolicy)
+		case "securityContext":
+			readPtr(d, &c.SecurityContext, (*SecurityContext).decode)
 		default:
 			untyped(d, &c.Extra, podschema.Container)
 		}
@@ -427,6 +439,91 @@ func (m *VolumeMount) decode(d *jsonwire.Decoder) {
 			d.String(&m.MountPath)
 		default:
 			untyped(d, &m.Extra, podschema.VolumeMount)
+		}
+	}
+}
+
+func (p *ContainerPort) decode(d *jsonwire.Decoder) {
+	for ok := d.Object(); ok && d.Member(); {
+		switch string(d.Key()) {
+		case "name":
+			d.String(&p.Name)
+		case "hostPort":
+			d.Int32(&p.HostPort)
+		case "containerPort":
+			d.Int32(&p.ContainerPort)
+		case "protocol":
+			jsonwire.Str(d, &p.Protocol)
+		case "hostIP":
+			d.String(&p.HostIP)
+		default:
+			unknown(d, &p.Extra)
+		}
+	}
+}
+
+func (v *EnvVar) decode(d *jsonwire.Decoder) {
+	for ok := d.Object(); ok && d.Member(); {
+		switch string(d.Key()) {
+		case "name":
+			d.String(&v.Name)
+		case "value":
+			d.String(&v.Value)
+		default:
+			untyped(d, &v.Extra, podschema.EnvVar)
+		}
+	}
+}
+
+func (c *SecurityContext) decode(d *jsonwire.Decoder) {
+	for ok := d.Object(); ok && d.Member(); {
+		switch string(d.Key()) {
+		case "privileged":
+			d.BoolPtr(&c.Privileged)
+		case "runAsUser":
+			d.Int64Ptr(&c.RunAsUser)
+		case "runAsGroup":
+			d.Int64Ptr(&c.RunAsGroup)
+		case "allowPrivilegeEscalation":
+			d.BoolPtr(&c.AllowPrivilegeEscalation)
+		default:
+			untyped(d, &c.Extra, podschema.SecurityContext)
+		}
+	}
+}
+
+func (c *PodSecurityContext) decode(d *jsonwire.Decoder) {
+	for ok := d.Object(); ok && d.Member(); {
+		switch string(d.Key()) {
+		case "runAsUser":
+			d.Int64Ptr(&c.RunAsUser)
+		case "runAsGroup":
+			d.Int64Ptr(&c.RunAsGroup)
+		case "supplementalGroups":
+			jsonwire.Slice(d, &c.SupplementalGroups, (*jsonwire.Decoder).Int64)
+		case "fsGroup":
+			d.Int64Ptr(&c.FSGroup)
+		default:
+			untyped(d, &c.Extra, podschema.PodSecurityContext)
+		}
+	}
+}
+
+func (t *Toleration) decode(d *jsonwire.Decoder) {
+	for ok := d.Object(); ok && d.Member(); {
+		switch string(d.Key()) {
+		case "key":
+			d.String(&t.Key)
+		case "operator":
+			jsonwire.Str(d, &t.Operator)
+		case "value":
+			d.String(&t.Value)
+		case "effect":
+			jsonwire.Str(d, &t.Effect)
+		case "tolerationSeconds":
+			d.Int64Ptr(&t.TolerationSeconds)
+		default:
+			unknown(d, &t.Extra)
 		}
 	}
 }

@@ -333,6 +333,18 @@ func (s *PodSpec) encode(e *jsonwire.Encoder) {
 	writeSlice(e, s.Containers, (*Container).encode)
 	e.OptString("restartPolicy", string(s.RestartPolicy))
 	e.OptInt64Ptr("activeDeadlineSeconds", s.ActiveDeadlineSeconds)
+	if s.HostNetwork {
+		e.Key("hostNetwork")
+		e.Bool(true)
+	}
+	if s.SecurityContext != nil {
+		e.Key("securityContext")
+		s.SecurityContext.encode(e)
+	}
+	if len(s.Tolerations) > 0 {
+		e.Key("tolerations")
+		writeSlice(e, s.Tolerations, (*Toleration).encode)
+	}
 	e.OptString("dnsPolicy", string(s.DNSPolicy))
 	e.OptStringMap("nodeSelector", s.NodeSelector)
 	e.OptString("serviceAccountName", s.ServiceAccountName)
@@ -360,6 +372,14 @@ func (c *Container) encode(e *jsonwire.Encoder) {
 		e.Key("args")
 		e.Strings(c.Args)
 	}
+	if len(c.Ports) > 0 {
+		e.Key("ports")
+		writeSlice(e, c.Ports, (*ContainerPort).encode)
+	}
+	if len(c.Env) > 0 {
+		e.Key("env")
+		writeSlice(e, c.Env, (*EnvVar).encode)
+	}
 	e.Key("resources")
 	c.Resources.encode(e)
 	if len(c.VolumeMounts) > 0 {
@@ -368,6 +388,10 @@ func (c *Container) encode(e *jsonwire.Encoder) {
 	}
 	e.OptString("imagePullPolicy", string(c.ImagePullPolicy))
 	optStringPtr(e, "restartPolicy", c.RestartPolicy)
+	if c.SecurityContext != nil {
+		e.Key("securityContext")
+		c.SecurityContext.encode(e)
+	}
 	e.Extra(c.Extra)
 	e.EndObject()
 }
@@ -387,6 +411,61 @@ func (m *VolumeMount) encode(e *jsonwire.Encoder) {
 	e.Key("mountPath")
 	e.String(m.MountPath)
 	e.Extra(m.Extra)
+	e.EndObject()
+}
+
+func (p *ContainerPort) encode(e *jsonwire.Encoder) {
+	e.BeginObject()
+	e.OptString("name", p.Name)
+	e.OptInt("hostPort", int64(p.HostPort))
+	e.Key("containerPort")
+	e.Int(int64(p.ContainerPort))
+	e.OptString("protocol", string(p.Protocol))
+	e.OptString("hostIP", p.HostIP)
+	e.Extra(p.Extra)
+	e.EndObject()
+}
+
+func (v *EnvVar) encode(e *jsonwire.Encoder) {
+	e.BeginObject()
+	e.Key("name")
+	e.String(v.Name)
+	e.OptString("value", v.Value)
+	e.Extra(v.Extra)
+	e.EndObject()
+}
+
+func (c *SecurityContext) encode(e *jsonwire.Encoder) {
+	e.BeginObject()
+	e.OptBoolPtr("privileged", c.Privileged)
+	e.OptInt64Ptr("runAsUser", c.RunAsUser)
+	e.OptInt64Ptr("runAsGroup", c.RunAsGroup)
+	e.OptBoolPtr("allowPrivilegeEscalation", c.AllowPrivilegeEscalation)
+	e.Extra(c.Extra)
+	e.EndObject()
+}
+
+func (c *PodSecurityContext) encode(e *jsonwire.Encoder) {
+	e.BeginObject()
+	e.OptInt64Ptr("runAsUser", c.RunAsUser)
+	e.OptInt64Ptr("runAsGroup", c.RunAsGroup)
+	if len(c.SupplementalGroups) > 0 {
+		e.Key("supplementalGroups")
+		writeSlice(e, c.SupplementalGroups, func(v *int64, e *jsonwire.Encoder) { e.Int(*v) })
+	}
+	e.OptInt64Ptr("fsGroup", c.FSGroup)
+	e.Extra(c.Extra)
+	e.EndObject()
+}
+
+func (t *Toleration) encode(e *jsonwire.Encoder) {
+	e.BeginObject()
+	e.OptString("key", t.Key)
+	e.OptString("operator", string(t.Operator))
+	e.OptString("value", t.Value)
+	e.OptString("effect", string(t.Effect))
+	e.OptInt64Ptr("tolerationSeconds", t.TolerationSeconds)
+	e.Extra(t.Extra)
 	e.EndObject()
 }
 

@@ -110,22 +110,66 @@ func (s *PodSpec) SemanticEqual(o *PodSpec) bool {
 		slices.EqualFunc(s.Volumes, o.Volumes, func(a, b Volume) bool { return a.Name == b.Name && a.Extra.SemanticEqual(b.Extra) }) &&
 		slices.EqualFunc(s.InitContainers, o.InitContainers, containersEqual) &&
 		slices.EqualFunc(s.Containers, o.Containers, containersEqual) &&
-		ptrEq(s.ActiveDeadlineSeconds, o.ActiveDeadlineSeconds) && s.DNSPolicy == o.DNSPolicy &&
-		maps.Equal(s.NodeSelector, o.NodeSelector) && s.ServiceAccountName == o.ServiceAccountName &&
-		s.Hostname == o.Hostname && s.Subdomain == o.Subdomain && s.PriorityClassName == o.PriorityClassName &&
-		slices.EqualFunc(s.SchedulingGates, o.SchedulingGates, func(a, b PodSchedulingGate) bool { return a.Name == b.Name && a.Extra.SemanticEqual(b.Extra) }) &&
+		ptrEq(s.ActiveDeadlineSeconds, o.ActiveDeadlineSeconds) && s.HostNetwork == o.HostNetwork &&
+		s.SecurityContext.SemanticEqual(o.SecurityContext) && TolerationsEqual(s.Tolerations, o.Tolerations) &&
+		s.DNSPolicy == o.DNSPolicy && maps.Equal(s.NodeSelector, o.NodeSelector) &&
+		s.ServiceAccountName == o.ServiceAccountName && s.Hostname == o.Hostname && s.Subdomain == o.Subdomain &&
+		s.PriorityClassName == o.PriorityClassName && SchedulingGatesEqual(s.SchedulingGates, o.SchedulingGates) &&
 		s.Extra.SemanticEqual(o.Extra)
+}
+
+// TolerationsEqual reports whether two lists of tolerations are equal.
+func TolerationsEqual(a, b []Toleration) bool {
+	return slices.EqualFunc(a, b, func(x, y Toleration) bool {
+		return x.Key == y.Key && x.Operator == y.Operator && x.Value == y.Value && x.Effect == y.Effect &&
+			ptrEq(x.TolerationSeconds, y.TolerationSeconds) && x.Extra.SemanticEqual(y.Extra)
+	})
+}
+
+// SchedulingGatesEqual reports whether two lists of scheduling gates are equal.
+func SchedulingGatesEqual(a, b []PodSchedulingGate) bool {
+	return slices.EqualFunc(a, b, func(x, y PodSchedulingGate) bool { return x.Name == y.Name && x.Extra.SemanticEqual(y.Extra) })
+}
+
+// SemanticEqual reports whether two pod security contexts are equal. Nil equals an empty
+// one: core defaulting gives every pod spec one.
+func (c *PodSecurityContext) SemanticEqual(o *PodSecurityContext) bool {
+	if c == nil {
+		c = &PodSecurityContext{}
+	}
+	if o == nil {
+		o = &PodSecurityContext{}
+	}
+	return ptrEq(c.RunAsUser, o.RunAsUser) && ptrEq(c.RunAsGroup, o.RunAsGroup) &&
+		slices.Equal(c.SupplementalGroups, o.SupplementalGroups) && ptrEq(c.FSGroup, o.FSGroup) && c.Extra.SemanticEqual(o.Extra)
+}
+
+// SemanticEqual reports whether two container security contexts are equal; nil equals only
+// nil.
+func (c *SecurityContext) SemanticEqual(o *SecurityContext) bool {
+	if c == nil || o == nil {
+		return c == o
+	}
+	return ptrEq(c.Privileged, o.Privileged) && ptrEq(c.RunAsUser, o.RunAsUser) && ptrEq(c.RunAsGroup, o.RunAsGroup) &&
+		ptrEq(c.AllowPrivilegeEscalation, o.AllowPrivilegeEscalation) && c.Extra.SemanticEqual(o.Extra)
 }
 
 func containersEqual(a, b Container) bool {
 	return a.Name == b.Name && a.Image == b.Image &&
 		slices.Equal(a.Command, b.Command) && slices.Equal(a.Args, b.Args) &&
+		slices.EqualFunc(a.Ports, b.Ports, func(x, y ContainerPort) bool {
+			return x.Name == y.Name && x.HostPort == y.HostPort && x.ContainerPort == y.ContainerPort &&
+				x.Protocol == y.Protocol && x.HostIP == y.HostIP && x.Extra.SemanticEqual(y.Extra)
+		}) &&
+		slices.EqualFunc(a.Env, b.Env, func(x, y EnvVar) bool {
+			return x.Name == y.Name && x.Value == y.Value && x.Extra.SemanticEqual(y.Extra)
+		}) &&
 		a.Resources.SemanticEqual(&b.Resources) &&
 		slices.EqualFunc(a.VolumeMounts, b.VolumeMounts, func(x, y VolumeMount) bool {
 			return x.Name == y.Name && x.MountPath == y.MountPath && x.Extra.SemanticEqual(y.Extra)
 		}) &&
 		a.ImagePullPolicy == b.ImagePullPolicy && ptrEq(a.RestartPolicy, b.RestartPolicy) &&
-		a.Extra.SemanticEqual(b.Extra)
+		a.SecurityContext.SemanticEqual(b.SecurityContext) && a.Extra.SemanticEqual(b.Extra)
 }
 
 // SemanticEqual reports whether two resource requirements are equal, quantities compared

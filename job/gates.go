@@ -3,8 +3,8 @@ package job
 // Feature is a Kubernetes feature gate that changes how Jobs are prepared or validated.
 type Feature string
 
-// The configurable feature gates of Kubernetes 1.37 that concern Jobs. Every other Job gate
-// of earlier releases is GA and always on.
+// The configurable feature gates of Kubernetes 1.37 that concern Jobs and the pod template
+// checks jobkit does. Every other Job gate of earlier releases is GA and always on.
 const (
 	// WorkloadWithJob enables spec.scheduling. Alpha, off by default: the API server drops
 	// the field on create.
@@ -16,6 +16,9 @@ const (
 	// template change on suspended Jobs that have no active pods, started or not. Beta, on
 	// by default.
 	MutableSchedulingDirectivesForSuspendedJobs Feature = "MutableSchedulingDirectivesForSuspendedJobs"
+	// TaintTolerationComparisonOperators allows the Lt and Gt toleration operators. Alpha,
+	// off by default; a stored template that uses them keeps them allowed.
+	TaintTolerationComparisonOperators Feature = "TaintTolerationComparisonOperators"
 )
 
 // Default reports whether the gate is on by default in Kubernetes 1.37.

@@ -38,6 +38,12 @@ type PodSpec struct {
 	RestartPolicy RestartPolicy `json:"restartPolicy,omitempty"`
 	// ActiveDeadlineSeconds bounds, from the pod's start, how long the pod may run.
 	ActiveDeadlineSeconds *int64 `json:"activeDeadlineSeconds,omitempty"`
+	// HostNetwork runs the pod in the node's network namespace.
+	HostNetwork bool `json:"hostNetwork,omitempty"`
+	// SecurityContext holds the pod-level security settings.
+	SecurityContext *PodSecurityContext `json:"securityContext,omitempty"`
+	// Tolerations let the pod run on nodes with matching taints.
+	Tolerations []Toleration `json:"tolerations,omitempty"`
 	// DNSPolicy says how the pod resolves names; the API server defaults it to
 	// ClusterFirst.
 	DNSPolicy DNSPolicy `json:"dnsPolicy,omitempty"`
@@ -72,6 +78,10 @@ type Container struct {
 	Args []string `json:"args,omitempty"`
 	// Resources are the container's compute resource requests and limits.
 	Resources ResourceRequirements `json:"resources,omitempty"`
+	// Ports are the ports the container exposes.
+	Ports []ContainerPort `json:"ports,omitempty"`
+	// Env sets environment variables in the container.
+	Env []EnvVar `json:"env,omitempty"`
 	// VolumeMounts mount the pod's volumes into the container.
 	VolumeMounts []VolumeMount `json:"volumeMounts,omitempty"`
 	// ImagePullPolicy says when the image is pulled; the API server defaults it to Always
@@ -79,6 +89,8 @@ type Container struct {
 	ImagePullPolicy PullPolicy `json:"imagePullPolicy,omitempty"`
 	// RestartPolicy, on an init container, set to Always makes it a sidecar.
 	RestartPolicy *ContainerRestartPolicy `json:"restartPolicy,omitempty"`
+	// SecurityContext holds the container's security settings.
+	SecurityContext *SecurityContext `json:"securityContext,omitempty"`
 
 	// Extra holds the container members jobkit does not type.
 	Extra Extra `json:"-"`
@@ -137,3 +149,90 @@ type ResourceRequirements struct {
 //
 // +k8s:deepcopy-gen=true
 type ResourceList map[ResourceName]resource.Quantity
+
+// ContainerPort is a port a container exposes.
+//
+// +k8s:deepcopy-gen=true
+type ContainerPort struct {
+	// Name is the port's name, an IANA service name unique within the container.
+	Name string `json:"name,omitempty"`
+	// HostPort is the node port the container port is exposed on.
+	HostPort int32 `json:"hostPort,omitempty"`
+	// ContainerPort is the port number in the container.
+	ContainerPort int32 `json:"containerPort"`
+	// Protocol is TCP, UDP or SCTP; the API server defaults it to TCP.
+	Protocol Protocol `json:"protocol,omitempty"`
+	// HostIP is the node address the host port binds to.
+	HostIP string `json:"hostIP,omitempty"`
+
+	// Extra holds members jobkit does not know.
+	Extra Extra `json:"-"`
+}
+
+// EnvVar is an environment variable of a container: a value, or a source in Extra
+// (valueFrom).
+//
+// +k8s:deepcopy-gen=true
+type EnvVar struct {
+	// Name is the variable's name.
+	Name string `json:"name"`
+	// Value is the variable's value.
+	Value string `json:"value,omitempty"`
+
+	// Extra holds the members jobkit does not type (valueFrom).
+	Extra Extra `json:"-"`
+}
+
+// SecurityContext is the part of a container's security settings that jobkit checks.
+//
+// +k8s:deepcopy-gen=true
+type SecurityContext struct {
+	// Privileged runs the container as privileged.
+	Privileged *bool `json:"privileged,omitempty"`
+	// RunAsUser is the user ID the container runs as.
+	RunAsUser *int64 `json:"runAsUser,omitempty"`
+	// RunAsGroup is the group ID the container runs as.
+	RunAsGroup *int64 `json:"runAsGroup,omitempty"`
+	// AllowPrivilegeEscalation says whether a process may gain more privileges than its
+	// parent.
+	AllowPrivilegeEscalation *bool `json:"allowPrivilegeEscalation,omitempty"`
+
+	// Extra holds the members jobkit does not type (capabilities, seccompProfile, ...).
+	Extra Extra `json:"-"`
+}
+
+// PodSecurityContext is the part of a pod's security settings that jobkit checks.
+//
+// +k8s:deepcopy-gen=true
+type PodSecurityContext struct {
+	// RunAsUser is the user ID the containers run as.
+	RunAsUser *int64 `json:"runAsUser,omitempty"`
+	// RunAsGroup is the group ID the containers run as.
+	RunAsGroup *int64 `json:"runAsGroup,omitempty"`
+	// SupplementalGroups are group IDs added to the containers' processes.
+	SupplementalGroups []int64 `json:"supplementalGroups,omitempty"`
+	// FSGroup owns the pod's volumes.
+	FSGroup *int64 `json:"fsGroup,omitempty"`
+
+	// Extra holds the members jobkit does not type (sysctls, seccompProfile, ...).
+	Extra Extra `json:"-"`
+}
+
+// Toleration lets a pod run on nodes with a matching taint.
+//
+// +k8s:deepcopy-gen=true
+type Toleration struct {
+	// Key is the taint key matched; empty with operator Exists matches every taint.
+	Key string `json:"key,omitempty"`
+	// Operator is Equal (the default) or Exists.
+	Operator TolerationOperator `json:"operator,omitempty"`
+	// Value is the taint value matched with Equal.
+	Value string `json:"value,omitempty"`
+	// Effect is the taint effect matched; empty matches every effect.
+	Effect TaintEffect `json:"effect,omitempty"`
+	// TolerationSeconds is how long a NoExecute taint is tolerated.
+	TolerationSeconds *int64 `json:"tolerationSeconds,omitempty"`
+
+	// Extra holds members jobkit does not know.
+	Extra Extra `json:"-"`
+}

@@ -8,9 +8,13 @@ import "github.com/jobkit/jobkit/job"
 // rules apply) are derived by the validation functions from the old Job themselves.
 type Options struct {
 	// FeatureGates overrides the default state of the gates that concern Jobs:
-	// WorkloadWithJob (off), MutablePodResourcesForSuspendedJobs and
-	// MutableSchedulingDirectivesForSuspendedJobs (on).
+	// WorkloadWithJob and TaintTolerationComparisonOperators (off),
+	// MutablePodResourcesForSuspendedJobs and MutableSchedulingDirectivesForSuspendedJobs
+	// (on).
 	FeatureGates job.FeatureGates
+	// AllowPrivileged is the API server's --allow-privileged flag: whether containers may
+	// run privileged. Its default, false, rejects them; most clusters set it.
+	AllowPrivileged bool
 }
 
 func (o Options) enabled(f job.Feature) bool { return o.FeatureGates.Enabled(f) }

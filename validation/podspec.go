@@ -18,6 +18,7 @@ func (v *validator) podSpec(s *job.PodSpec, p *path) {
 	vols := v.volumes(s.Volumes, p)
 	v.containers(s.Containers, vols, p)
 	v.initContainers(s, vols, p)
+	v.hostNetworkPorts(s, p)
 	switch s.DNSPolicy {
 	case "", job.DNSClusterFirstWithHostNet, job.DNSClusterFirst, job.DNSDefault, job.DNSNone:
 	default:
@@ -28,6 +29,7 @@ func (v *validator) podSpec(s *job.PodSpec, p *path) {
 		np := p.child("nodeSelector")
 		v.addAll(metav1validation.ValidateLabels(s.NodeSelector, np.build()))
 	}
+	v.podSecurityContext(s.SecurityContext, p)
 	v.schedulingGates(s.SchedulingGates, p)
 	v.objectName(s.ServiceAccountName, p, "serviceAccountName")
 	if d := s.ActiveDeadlineSeconds; d != nil && (*d < 1 || *d > math.MaxInt32) {
@@ -42,7 +44,26 @@ func (v *validator) podSpec(s *job.PodSpec, p *path) {
 		sp := p.child("subdomain")
 		v.dns1123Label(s.Subdomain, &sp)
 	}
+	v.tolerations(s.Tolerations, p)
 	v.objectName(s.PriorityClassName, p, "priorityClassName")
+}
+
+// podSecurityContext checks that the pod's group and user IDs are in range.
+func (v *validator) podSecurityContext(sc *job.PodSecurityContext, p *path) {
+	if sc == nil {
+		return
+	}
+	sp := p.child("securityContext")
+	v.id(sc.FSGroup, &sp, "fsGroup")
+	v.id(sc.RunAsUser, &sp, "runAsUser")
+	v.id(sc.RunAsGroup, &sp, "runAsGroup")
+	gp := sp.child("supplementalGroups")
+	for i := range sc.SupplementalGroups {
+		if g := sc.SupplementalGroups[i]; g < 0 || g > 1<<31-1 {
+			ip := gp.at(i)
+			v.add(field.Invalid(ip.build(), g, validation.InclusiveRangeError(0, 1<<31-1)))
+		}
+	}
 }
 
 // schedulingGates checks that each gate's name is a qualified name, and unique.

@@ -204,3 +204,92 @@ func TestIndivisibleHugePagesOnUpdate(t *testing.T) {
 		t.Fatal(errs)
 	}
 }
+
+func TestContainerMembers(t *testing.T) {
+	const c0 = "spec.template.spec.containers[0]."
+	port := func(name string, container, host int32, protocol job.Protocol) job.ContainerPort {
+		return job.ContainerPort{Name: name, ContainerPort: container, HostPort: host, Protocol: protocol}
+	}
+	runCreate(t, []createCase{
+		{name: "valid ports and env", job: withPod(func(s *job.PodSpec) {
+			s.Containers[0].Ports = []job.ContainerPort{port("http", 8080, 0, ""), port("metrics-2", 9090, 9090, job.ProtocolUDP)}
+			s.Containers[0].Env = []job.EnvVar{{Name: "MODE", Value: "fast"}, {Name: "my.var-1"}}
+		})},
+		{name: "ports", job: withPod(func(s *job.PodSpec) {
+			s.Containers[0].Ports = []job.ContainerPort{
+				port("http", 0, 70000, "HTTP"), port("http", 80, 0, ""), port("Bad--name", 65536, 0, ""),
+			}
+		}), want: field.ErrorList{
+			e(required, c0+"ports[0].containerPort"), e(invalid, c0+"ports[0].hostPort"), e(notSupported, c0+"ports[0].protocol"),
+			e(duplicate, c0+"ports[1].name"),
+			e(invalid, c0+"ports[2].name"), e(invalid, c0+"ports[2].name"), e(invalid, c0+"ports[2].containerPort"),
+		}},
+		{name: "host ports on the host network", job: withPod(func(s *job.PodSpec) {
+			s.HostNetwork = true
+			s.Containers[0].Ports = []job.ContainerPort{port("", 80, 0, ""), port("", 81, 81, ""), port("", 82, 8082, "")}
+		}), want: field.ErrorList{e(invalid, c0+"ports[2].hostPort")}},
+		{name: "env names", job: withPod(func(s *job.PodSpec) {
+			s.Containers[0].Env = []job.EnvVar{{Name: ""}, {Name: "A=B"}, {Name: "tab\there"}}
+		}), want: field.ErrorList{e(required, c0+"env[0].name"), e(invalid, c0+"env[1].name"), e(invalid, c0+"env[2].name")}},
+		{name: "security context", job: withPod(func(s *job.PodSpec) {
+			s.Containers[0].SecurityContext = &job.SecurityContext{Privileged: new(true), RunAsUser: new(int64(-1)), RunAsGroup: new(int64(1 << 31)), AllowPrivilegeEscalation: new(false)}
+		}), want: field.ErrorList{
+			e(forbidden, c0+"securityContext.privileged"), e(invalid, c0+"securityContext.runAsUser"),
+			e(invalid, c0+"securityContext.runAsGroup"), e(invalid, c0+"securityContext"),
+		}},
+		{name: "privileged where the cluster allows it", opts: validation.Options{AllowPrivileged: true}, job: withPod(func(s *job.PodSpec) {
+			s.Containers[0].SecurityContext = &job.SecurityContext{Privileged: new(true)}
+		})},
+		{name: "pod security context", job: withPod(func(s *job.PodSpec) {
+			s.SecurityContext = &job.PodSecurityContext{RunAsUser: new(int64(1000)), FSGroup: new(int64(-2)), SupplementalGroups: []int64{5, -5}}
+		}), want: field.ErrorList{
+			e(invalid, "spec.template.spec.securityContext.fsGroup"), e(invalid, "spec.template.spec.securityContext.supplementalGroups[1]"),
+		}},
+	})
+}
+
+func TestTolerations(t *testing.T) {
+	const tp = "spec.template.spec.tolerations"
+	tol := func(key string, op job.TolerationOperator, value string, effect job.TaintEffect) job.Toleration {
+		return job.Toleration{Key: key, Operator: op, Value: value, Effect: effect}
+	}
+	lt := withPod(func(s *job.PodSpec) { s.Tolerations = []job.Toleration{tol("cpu-gen", job.TolerationOpLt, "5", "")} })
+	runCreate(t, []createCase{
+		{name: "valid", job: withPod(func(s *job.PodSpec) {
+			s.Tolerations = []job.Toleration{
+				tol("", job.TolerationOpExists, "", ""), tol("gpu", "", "a100", job.TaintEffectNoSchedule),
+				{Key: "node.kubernetes.io/unreachable", Operator: job.TolerationOpExists, Effect: job.TaintEffectNoExecute, TolerationSeconds: new(int64(30))},
+			}
+		})},
+		{name: "invalid", job: withPod(func(s *job.PodSpec) {
+			s.Tolerations = []job.Toleration{
+				tol("", "", "", ""), tol("a/b/c", job.TolerationOpExists, "x", "Sometimes"), tol("k", "", "-bad", ""),
+				{Key: "k", Operator: "Like", TolerationSeconds: new(int64(1))},
+			}
+		}), want: field.ErrorList{
+			e(invalid, tp+"[0].operator"),
+			e(invalid, tp+"[1].key"), e(invalid, tp+"[1].operator"), e(notSupported, tp+"[1].effect"),
+			e(invalid, tp+"[2].operator"),
+			e(invalid, tp+"[3].effect"), e(notSupported, tp+"[3].operator"),
+		}},
+		{name: "comparison operators need their gate", job: lt, want: field.ErrorList{e(notSupported, tp+"[0].operator")}},
+		{name: "comparison operators with the gate", job: lt, opts: validation.Options{FeatureGates: job.FeatureGates{job.TaintTolerationComparisonOperators: true}}},
+		{name: "comparison values are integers", opts: validation.Options{FeatureGates: job.FeatureGates{job.TaintTolerationComparisonOperators: true}},
+			job:  withPod(func(s *job.PodSpec) { s.Tolerations = []job.Toleration{tol("k", job.TolerationOpGt, "1.5", "")} }),
+			want: field.ErrorList{e(invalid, tp+"[0].value"), e(invalid, tp+"[0].value")}},
+	})
+}
+
+// TestComparisonTolerationsStayAllowed: a stored template that uses Lt keeps it allowed.
+func TestComparisonTolerationsStayAllowed(t *testing.T) {
+	old := withPod(func(s *job.PodSpec) {
+		s.Tolerations = []job.Toleration{{Key: "cpu-gen", Operator: job.TolerationOpLt, Value: "5"}}
+	})
+	old.ResourceVersion = "1"
+	updated := old.DeepCopy()
+	updated.Spec.Parallelism = new(int32(2))
+	job.PrepareForUpdate(updated, old, nil)
+	if errs := validation.ValidateJobUpdate(updated, old, validation.Options{}); len(errs) != 0 {
+		t.Fatalf("update of a Job that stores an Lt toleration: %v", errs)
+	}
+}

@@ -82,7 +82,8 @@ func (v *validator) initContainers(pod *job.PodSpec, vols volumeSet, p *path) {
 	}
 }
 
-// container checks a container's name, image, volume mounts and image pull policy.
+// container checks a container's name, image, ports, env, volume mounts, image pull
+// policy, resources and security context.
 func (v *validator) container(c *job.Container, vols volumeSet, p *path) {
 	np := p.child("name")
 	switch {
@@ -95,6 +96,8 @@ func (v *validator) container(c *job.Container, vols volumeSet, p *path) {
 		ip := p.child("image")
 		v.add(field.Required(ip.build(), ""))
 	}
+	v.ports(c.Ports, p)
+	v.env(c.Env, p)
 	v.volumeMounts(c.VolumeMounts, vols, p)
 	switch c.ImagePullPolicy {
 	case "", job.PullAlways, job.PullIfNotPresent, job.PullNever: // "" is defaulted
@@ -103,6 +106,7 @@ func (v *validator) container(c *job.Container, vols volumeSet, p *path) {
 		v.add(field.NotSupported(pp.build(), c.ImagePullPolicy, []job.PullPolicy{job.PullAlways, job.PullIfNotPresent, job.PullNever}))
 	}
 	v.resources(&c.Resources, p)
+	v.securityContext(c.SecurityContext, p)
 }
 
 func containerName(c *job.Container) string { return c.Name }

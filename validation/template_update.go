@@ -48,11 +48,11 @@ func withSchedulingDirectives(old, new *job.PodTemplateSpec) *job.PodTemplateSpe
 	c.Annotations = new.Annotations
 	c.Spec.NodeSelector = new.Spec.NodeSelector
 	c.Spec.SchedulingGates = new.Spec.SchedulingGates
+	c.Spec.Tolerations = new.Spec.Tolerations
 	c.Spec.Extra = maps.Clone(old.Spec.Extra)
 	if c.Spec.Extra == nil {
 		c.Spec.Extra = job.Extra{}
 	}
-	setMember(c.Spec.Extra, "tolerations", new.Spec.Extra["tolerations"])
 	setMember(c.Spec.Extra, "affinity", withNodeAffinity(old.Spec.Extra["affinity"], new.Spec.Extra["affinity"]))
 	return &c
 }

@@ -12,6 +12,9 @@ type validator struct {
 	// allowIndivisibleHugePages is derived from the stored Job on update: huge page
 	// quantities that are not whole pages stay allowed once stored.
 	allowIndivisibleHugePages bool
+	// allowComparisonTolerations: the Lt and Gt toleration operators are allowed by their
+	// feature gate, or because the stored Job uses them.
+	allowComparisonTolerations bool
 }
 
 func (v *validator) add(e *field.Error) { v.errs = append(v.errs, e) }

@@ -18,6 +18,9 @@ var partial = map[reflect.Type]bool{
 	reflect.TypeFor[corev1.ResourceRequirements](): true,
 	reflect.TypeFor[corev1.Volume]():               true,
 	reflect.TypeFor[corev1.VolumeMount]():          true,
+	reflect.TypeFor[corev1.EnvVar]():               true,
+	reflect.TypeFor[corev1.SecurityContext]():      true,
+	reflect.TypeFor[corev1.PodSecurityContext]():   true,
 }
 
 // TestSchemaMatchesBatchV1 walks batch/v1 Job and JobList beside jobkit's types: the same

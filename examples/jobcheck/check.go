@@ -19,6 +19,7 @@ const (
 // checker checks Jobs as the API server would receive them.
 type checker struct {
 	decode job.DecodeOptions
+	opts   validation.Options
 	old    *job.Job // the stored Job, for --old
 	status bool     // validate updates of /status
 }
@@ -94,14 +95,14 @@ func (c *checker) validate(j *job.Job) (field.ErrorList, []string) {
 		}
 		job.SetSystemFields(j, job.SystemFields{UID: uid, CreationTimestamp: metav1.Now(), Namespace: placeholderNamespace, NameSuffix: placeholderSuffix})
 		job.PrepareForCreate(j, nil)
-		return validation.ValidateJob(j, validation.Options{}), validation.Warnings(j, nil)
+		return validation.ValidateJob(j, c.opts), validation.Warnings(j, nil)
 	case c.status:
 		job.PrepareForStatusUpdate(j, c.old)
-		return validation.ValidateJobStatusUpdate(j, c.old, validation.Options{}), nil
+		return validation.ValidateJobStatusUpdate(j, c.old, c.opts), nil
 	default:
 		keepGenerated(j, c.old)
 		job.PrepareForUpdate(j, c.old, nil)
-		return validation.ValidateJobUpdate(j, c.old, validation.Options{}), validation.Warnings(j, c.old)
+		return validation.ValidateJobUpdate(j, c.old, c.opts), validation.Warnings(j, c.old)
 	}
 }
 

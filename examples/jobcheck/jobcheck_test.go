@@ -222,6 +222,8 @@ func TestValidateOptions(t *testing.T) {
 	os.WriteFile(changed, bytes.Replace(piYAML, []byte("perl:5.34.0"), []byte("perl:5.36.0"), 1), 0o644)
 	scaled := filepath.Join(dir, "scaled.yaml")
 	os.WriteFile(scaled, bytes.Replace(piYAML, []byte("backoffLimit: 4"), []byte("backoffLimit: 5"), 1), 0o644)
+	privileged := filepath.Join(dir, "privileged.yaml")
+	os.WriteFile(privileged, bytes.Replace(piYAML, []byte("image: perl:5.34.0"), []byte("image: perl:5.34.0\n        securityContext: {privileged: true}"), 1), 0o644)
 	tests := []struct {
 		name   string
 		stdin  string
@@ -236,6 +238,8 @@ func TestValidateOptions(t *testing.T) {
 		{name: "update of an immutable field", args: []string{"validate", "--old", pi, changed}, code: exitInvalid, output: "pi: spec.template: Invalid value"},
 		{name: "update of a mutable field", args: []string{"validate", "--old", pi, scaled}, code: exitOK, output: "1 valid"},
 		{name: "status update ignores the spec", args: []string{"validate", "--old", pi, "--status", changed}, code: exitOK, output: "1 valid"},
+		{name: "privileged, as the API server's default", args: []string{"validate", privileged}, code: exitInvalid, output: "securityContext.privileged: Forbidden: disallowed by cluster policy"},
+		{name: "privileged where allowed", args: []string{"validate", "--allow-privileged", privileged}, code: exitOK, output: "1 valid"},
 		{name: "missing file", args: []string{"validate", filepath.Join(dir, "none.yaml")}, code: exitUsage},
 		{name: "no path", args: []string{"validate"}, code: exitUsage},
 		{name: "bad mode", args: []string{"validate", "--field-validation=Loose", pi}, code: exitUsage},

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/jobkit/jobkit/job"
+	"github.com/jobkit/jobkit/validation"
 )
 
 // runValidate is "jobcheck validate".
@@ -21,6 +22,7 @@ func runValidate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	oldFile := fs.String("old", "", "validate each Job as an update of the stored Job in this file")
 	status := fs.Bool("status", false, "with --old, validate an update of the Job's status")
 	output := fs.String("o", "text", "output: text, or json (one object per Job)")
+	allowPrivileged := fs.Bool("allow-privileged", false, "accept privileged containers, as API servers started with --allow-privileged do (most clusters)")
 	fs.Usage = func() {
 		fmt.Fprint(stderr, "Usage: jobcheck validate [flags] PATH...\n\nPATH is a file, a directory (searched for .yaml, .yml and .json files) or - for stdin.\n\n")
 		fs.PrintDefaults()
@@ -43,7 +45,7 @@ func runValidate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "jobcheck validate: --status needs --old")
 		return exitUsage
 	}
-	c := &checker{decode: job.DecodeOptions{FieldValidation: mode}, status: *status}
+	c := &checker{decode: job.DecodeOptions{FieldValidation: mode}, opts: validation.Options{AllowPrivileged: *allowPrivileged}, status: *status}
 	if *oldFile != "" {
 		old, err := readOld(*oldFile, c.decode)
 		if err != nil {

@@ -75,7 +75,7 @@ func validate(req *AdmissionRequest) *AdmissionResponse {
 			job.SetSystemFields(j, job.SystemFields{UID: "00000000-0000-4000-8000-000000000001", CreationTimestamp: metav1.Now(), Namespace: req.Namespace})
 		}
 		job.PrepareForCreate(j, nil)
-		errs, warnings = validation.ValidateJob(j, validation.Options{}), validation.Warnings(j, nil)
+		errs, warnings = validation.ValidateJob(j, options()), validation.Warnings(j, nil)
 	} else {
 		old, err := decodeJob(req.OldObject)
 		if err != nil {
@@ -90,14 +90,18 @@ func validate(req *AdmissionRequest) *AdmissionResponse {
 	return &AdmissionResponse{Allowed: true, Warnings: warnings}
 }
 
+// options are the validation options of the webhook. The API server applies its own
+// --allow-privileged before admission webhooks run, so the webhook leaves that check to it.
+func options() validation.Options { return validation.Options{AllowPrivileged: true} }
+
 // validateUpdate validates an update of a Job, or of its status.
 func validateUpdate(j, old *job.Job, status bool) (field.ErrorList, []string) {
 	if status {
 		job.PrepareForStatusUpdate(j, old)
-		return validation.ValidateJobStatusUpdate(j, old, validation.Options{}), nil
+		return validation.ValidateJobStatusUpdate(j, old, options()), nil
 	}
 	job.PrepareForUpdate(j, old, nil)
-	return validation.ValidateJobUpdate(j, old, validation.Options{}), validation.Warnings(j, old)
+	return validation.ValidateJobUpdate(j, old, options()), validation.Warnings(j, old)
 }
 
 // mutate answers with a JSON patch that applies the batch/v1 defaults to the Job.

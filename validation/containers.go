@@ -1,0 +1,146 @@
+package validation
+
+import (
+	"github.com/jobkit/jobkit/job"
+	"k8s.io/apimachinery/pkg/util/validation"
+	"k8s.io/apimachinery/pkg/util/validation/field"
+)
+
+// ports checks a container's ports: names valid and unique among the valid ones, port
+// numbers in range, and a known protocol (empty is defaulted to TCP).
+func (v *validator) ports(ports []job.ContainerPort, p *path) {
+	pp := p.child("ports")
+	seen := newRepeats(len(ports), func(port *job.ContainerPort) string { return port.Name })
+	for i := range ports {
+		port := &ports[i]
+		ip := pp.at(i)
+		if port.Name != "" {
+			np := ip.child("name")
+			if !portNameOK(port.Name) {
+				for _, msg := range validation.IsValidPortName(port.Name) {
+					v.add(field.Invalid(np.build(), port.Name, msg))
+				}
+			} else if seen.before(ports, i) {
+				v.add(field.Duplicate(np.build(), port.Name))
+			}
+		}
+		cp := ip.child("containerPort")
+		if port.ContainerPort == 0 {
+			v.add(field.Required(cp.build(), ""))
+		} else {
+			v.portNumber(port.ContainerPort, &cp)
+		}
+		if port.HostPort != 0 {
+			hp := ip.child("hostPort")
+			v.portNumber(port.HostPort, &hp)
+		}
+		switch port.Protocol {
+		case "", job.ProtocolSCTP, job.ProtocolTCP, job.ProtocolUDP:
+		default:
+			pr := ip.child("protocol")
+			v.add(field.NotSupported(pr.build(), port.Protocol, []job.Protocol{job.ProtocolSCTP, job.ProtocolTCP, job.ProtocolUDP}))
+		}
+	}
+}
+
+// portNumber checks that a port number is between 1 and 65535.
+func (v *validator) portNumber(port int32, p *path) {
+	if port < 1 || port > 65535 {
+		v.add(field.Invalid(p.build(), port, validation.InclusiveRangeError(1, 65535)))
+	}
+}
+
+// portNameOK reports whether name is an IANA service name: at most 15 of [-a-z0-9], with a
+// letter, and no hyphen at either end or twice in a row.
+func portNameOK(name string) bool {
+	if len(name) > 15 || name[0] == '-' || name[len(name)-1] == '-' {
+		return false
+	}
+	letter := false
+	for i := 0; i < len(name); i++ {
+		switch c := name[i]; {
+		case c >= 'a' && c <= 'z':
+			letter = true
+		case c >= '0' && c <= '9':
+		case c == '-' && name[i-1] != '-':
+		default:
+			return false
+		}
+	}
+	return letter
+}
+
+// env checks that each environment variable has a name of printable ASCII without '='.
+func (v *validator) env(vars []job.EnvVar, p *path) {
+	ep := p.child("env")
+	for i := range vars {
+		name := vars[i].Name
+		ip := ep.at(i)
+		np := ip.child("name")
+		if name == "" {
+			v.add(field.Required(np.build(), ""))
+		} else if !envVarNameOK(name) {
+			for _, msg := range validation.IsRelaxedEnvVarName(name) {
+				v.add(field.Invalid(np.build(), name, msg))
+			}
+		}
+	}
+}
+
+// envVarNameOK reports whether name is printable ASCII without '='.
+func envVarNameOK(name string) bool {
+	for i := 0; i < len(name); i++ {
+		if c := name[i]; c < ' ' || c > '~' || c == '=' {
+			return false
+		}
+	}
+	return true
+}
+
+// securityContext checks a container's security context: privileged only where the
+// cluster allows it, user and group IDs in range, and no privileged container that forbids
+// privilege escalation.
+func (v *validator) securityContext(sc *job.SecurityContext, p *path) {
+	if sc == nil {
+		return
+	}
+	sp := p.child("securityContext")
+	privileged := sc.Privileged != nil && *sc.Privileged
+	if privileged && !v.opts.AllowPrivileged {
+		pp := sp.child("privileged")
+		v.add(field.Forbidden(pp.build(), "disallowed by cluster policy"))
+	}
+	v.id(sc.RunAsUser, &sp, "runAsUser")
+	v.id(sc.RunAsGroup, &sp, "runAsGroup")
+	if privileged && sc.AllowPrivilegeEscalation != nil && !*sc.AllowPrivilegeEscalation {
+		v.add(field.Invalid(sp.build(), sc, "cannot set `allowPrivilegeEscalation` to false and `privileged` to true"))
+	}
+}
+
+// id checks that a user or group ID, when set, is between 0 and 2147483647.
+func (v *validator) id(value *int64, p *path, member string) {
+	if value != nil && (*value < 0 || *value > 1<<31-1) {
+		mp := p.child(member)
+		v.add(field.Invalid(mp.build(), *value, validation.InclusiveRangeError(0, 1<<31-1)))
+	}
+}
+
+// hostNetworkPorts checks that, on the host network, a container's host ports are its
+// container ports (or unset, as templates may leave them).
+func (v *validator) hostNetworkPorts(s *job.PodSpec, p *path) {
+	if !s.HostNetwork {
+		return
+	}
+	cp := p.child("containers")
+	for i := range s.Containers {
+		ip := cp.at(i)
+		pp := ip.child("ports")
+		for k, port := range s.Containers[i].Ports {
+			if port.HostPort != 0 && port.HostPort != port.ContainerPort {
+				kp := pp.at(k)
+				hp := kp.child("hostPort")
+				v.add(field.Invalid(hp.build(), port.HostPort, "must match `containerPort` when `hostNetwork` is true"))
+			}
+		}
+	}
+}
