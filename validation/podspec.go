@@ -19,6 +19,15 @@ func (v *validator) podSpec(s *job.PodSpec, p *path) {
 	v.containers(s.Containers, vols, p)
 	v.initContainers(s, vols, p)
 	v.hostNetworkPorts(s, p)
+	switch s.RestartPolicy {
+	case job.RestartPolicyAlways, job.RestartPolicyOnFailure, job.RestartPolicyNever:
+	case "":
+		rp := p.child("restartPolicy")
+		v.add(field.Required(rp.build(), ""))
+	default:
+		rp := p.child("restartPolicy")
+		v.add(field.NotSupported(rp.build(), s.RestartPolicy, []job.RestartPolicy{job.RestartPolicyAlways, job.RestartPolicyOnFailure, job.RestartPolicyNever}))
+	}
 	switch s.DNSPolicy {
 	case "", job.DNSClusterFirstWithHostNet, job.DNSClusterFirst, job.DNSDefault, job.DNSNone:
 	default:

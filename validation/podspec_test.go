@@ -293,3 +293,38 @@ func TestComparisonTolerationsStayAllowed(t *testing.T) {
 		t.Fatalf("update of a Job that stores an Lt toleration: %v", errs)
 	}
 }
+
+func TestProbes(t *testing.T) {
+	const c0 = "spec.template.spec.containers[0]."
+	probe := func(handlers ...string) *job.Probe {
+		p := &job.Probe{Extra: job.Extra{}}
+		for _, h := range handlers {
+			p.Extra[h] = []byte(`{}`)
+		}
+		return p
+	}
+	sidecar := job.ContainerRestartPolicyAlways
+	runCreate(t, []createCase{
+		{name: "valid probes", job: withPod(func(s *job.PodSpec) {
+			s.Containers[0].LivenessProbe = probe("httpGet")
+			s.Containers[0].ReadinessProbe = &job.Probe{SuccessThreshold: 3, Extra: job.Extra{"exec": []byte(`{"command":["true"]}`)}}
+			s.InitContainers = []job.Container{{Name: "proxy", Image: "envoy", RestartPolicy: &sidecar, StartupProbe: probe("tcpSocket")}}
+		})},
+		{name: "handlers", job: withPod(func(s *job.PodSpec) {
+			s.Containers[0].LivenessProbe = probe()
+			s.Containers[0].ReadinessProbe = probe("exec", "grpc")
+		}), want: field.ErrorList{e(required, c0+"livenessProbe"), e(forbidden, c0+"readinessProbe.grpc")}},
+		{name: "timings", job: withPod(func(s *job.PodSpec) {
+			s.Containers[0].LivenessProbe = &job.Probe{PeriodSeconds: -1, SuccessThreshold: 2, TerminationGracePeriodSeconds: new(int64(0)), Extra: job.Extra{"exec": []byte(`{}`)}}
+			s.Containers[0].ReadinessProbe = &job.Probe{TerminationGracePeriodSeconds: new(int64(5)), Extra: job.Extra{"exec": []byte(`{}`)}}
+		}), want: field.ErrorList{
+			e(invalid, c0+"livenessProbe.periodSeconds"), e(invalid, c0+"livenessProbe.terminationGracePeriodSeconds"),
+			e(invalid, c0+"livenessProbe.successThreshold"), e(invalid, c0+"readinessProbe.terminationGracePeriodSeconds"),
+		}},
+		{name: "probes of a plain init container", job: withPod(func(s *job.PodSpec) {
+			s.InitContainers = []job.Container{{Name: "setup", Image: "busybox", ReadinessProbe: probe("exec"), Extra: job.Extra{"lifecycle": []byte(`{}`)}}}
+		}), want: field.ErrorList{
+			e(forbidden, "spec.template.spec.initContainers[0].lifecycle"), e(forbidden, "spec.template.spec.initContainers[0].readinessProbe"),
+		}},
+	})
+}

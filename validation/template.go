@@ -50,6 +50,7 @@ func (v *validator) containers(cs []job.Container, vols volumeSet, p *path) {
 			np := ip.child("name")
 			v.add(field.Duplicate(np.build(), cs[i].Name))
 		}
+		v.probes(&cs[i], &ip)
 	}
 }
 
@@ -79,6 +80,7 @@ func (v *validator) initContainers(pod *job.PodSpec, vols volumeSet, p *path) {
 			np := ip.child("name")
 			v.add(field.Duplicate(np.build(), c.Name))
 		}
+		v.probesOfInitContainer(c, &ip)
 	}
 }
 

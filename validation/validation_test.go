@@ -96,8 +96,14 @@ func TestRestartPolicy(t *testing.T) {
 	runCreate(t, []createCase{
 		{name: "OnFailure", job: mk().RestartPolicy(job.RestartPolicyOnFailure).Obj()},
 		{name: "Always", job: mk().RestartPolicy(job.RestartPolicyAlways).Obj(), want: field.ErrorList{e(required, "spec.template.spec.restartPolicy")}},
-		{name: "empty", job: mk().RestartPolicy("").Obj(), want: field.ErrorList{e(required, "spec.template.spec.restartPolicy")}},
-		{name: "unknown", job: mk().RestartPolicy("Sometimes").Obj(), want: field.ErrorList{e(notSupported, "spec.template.spec.restartPolicy")}},
+		// Undefaulted (SetDefaults makes it Always): core pod validation and the Job rule both
+		// object, core first.
+		{name: "empty", job: mk().RestartPolicy("").Obj(), want: field.ErrorList{
+			e(required, "spec.template.spec.restartPolicy"), e(required, "spec.template.spec.restartPolicy"),
+		}},
+		{name: "unknown", job: mk().RestartPolicy("Sometimes").Obj(), want: field.ErrorList{
+			e(notSupported, "spec.template.spec.restartPolicy"), e(notSupported, "spec.template.spec.restartPolicy"),
+		}},
 		{name: "OnFailure with a pod failure policy", job: mk().OnPodCondition(job.PodFailurePolicyActionIgnore, job.DisruptionTarget).
 			RestartPolicy(job.RestartPolicyOnFailure).Obj(), want: field.ErrorList{e(invalid, "spec.template.spec.restartPolicy")}},
 	})

@@ -21,6 +21,7 @@ var partial = map[reflect.Type]bool{
 	reflect.TypeFor[corev1.EnvVar]():               true,
 	reflect.TypeFor[corev1.SecurityContext]():      true,
 	reflect.TypeFor[corev1.PodSecurityContext]():   true,
+	reflect.TypeFor[corev1.Probe]():                true,
 }
 
 // TestSchemaMatchesBatchV1 walks batch/v1 Job and JobList beside jobkit's types: the same

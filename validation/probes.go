@@ -1,0 +1,87 @@
+package validation
+
+import (
+	"github.com/jobkit/jobkit/job"
+	apivalidation "k8s.io/apimachinery/pkg/api/validation"
+	"k8s.io/apimachinery/pkg/util/validation/field"
+)
+
+// probes checks a container's probes: one handler each, timings not negative, a success
+// threshold of 1 for liveness and startup probes, no grace period for readiness probes.
+func (v *validator) probes(c *job.Container, p *path) {
+	v.probe(c.LivenessProbe, p, "livenessProbe")
+	v.probe(c.ReadinessProbe, p, "readinessProbe")
+	v.probe(c.StartupProbe, p, "startupProbe")
+}
+
+func (v *validator) probe(pr *job.Probe, p *path, member string) {
+	if pr == nil {
+		return
+	}
+	pp := p.child(member)
+	handlers := 0
+	for _, h := range [...]string{"exec", "httpGet", "tcpSocket", "grpc"} { // the API server's order
+		if isSet(pr.Extra, h) {
+			if handlers++; handlers > 1 {
+				hp := pp.child(h)
+				v.add(field.Forbidden(hp.build(), "may not specify more than 1 handler type"))
+			}
+		}
+	}
+	if handlers == 0 {
+		v.add(field.Required(pp.build(), "must specify a handler type"))
+	}
+	for _, t := range [...]struct {
+		name  string
+		value int32
+	}{
+		{"initialDelaySeconds", pr.InitialDelaySeconds}, {"timeoutSeconds", pr.TimeoutSeconds},
+		{"periodSeconds", pr.PeriodSeconds}, {"successThreshold", pr.SuccessThreshold},
+		{"failureThreshold", pr.FailureThreshold},
+	} {
+		if t.value < 0 {
+			tp := pp.child(t.name)
+			v.add(field.Invalid(tp.build(), int64(t.value), apivalidation.IsNegativeErrorMsg).WithOrigin("minimum"))
+		}
+	}
+	grace := pr.TerminationGracePeriodSeconds
+	if grace != nil && *grace <= 0 {
+		gp := pp.child("terminationGracePeriodSeconds")
+		v.add(field.Invalid(gp.build(), *grace, "must be greater than 0"))
+	}
+	switch {
+	case member != "readinessProbe" && pr.SuccessThreshold != 0 && pr.SuccessThreshold != 1: // 0 is defaulted to 1
+		sp := pp.child("successThreshold")
+		v.add(field.Invalid(sp.build(), pr.SuccessThreshold, "must be 1"))
+	case member == "readinessProbe" && grace != nil:
+		gp := pp.child("terminationGracePeriodSeconds")
+		v.add(field.Invalid(gp.build(), grace, "must not be set for readinessProbes"))
+	}
+}
+
+// probesOfInitContainer checks the probes of an init container: allowed, and checked, only
+// on sidecars (restartPolicy Always).
+func (v *validator) probesOfInitContainer(c *job.Container, p *path) {
+	if c.RestartPolicy != nil && *c.RestartPolicy == job.ContainerRestartPolicyAlways {
+		v.probes(c, p)
+		return
+	}
+	for _, pr := range [...]struct {
+		name string
+		set  bool
+	}{
+		{"lifecycle", isSet(c.Extra, "lifecycle")}, {"livenessProbe", c.LivenessProbe != nil},
+		{"readinessProbe", c.ReadinessProbe != nil}, {"startupProbe", c.StartupProbe != nil},
+	} {
+		if pr.set {
+			mp := p.child(pr.name)
+			v.add(field.Forbidden(mp.build(), "may not be set for init containers without restartPolicy=Always"))
+		}
+	}
+}
+
+// isSet reports whether x has the member key, not null.
+func isSet(x job.Extra, key string) bool {
+	raw, ok := x[key]
+	return ok && string(raw) != "null"
+}
