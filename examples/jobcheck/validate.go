@@ -19,7 +19,7 @@ func runValidate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("validate", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fieldValidation := fs.String("field-validation", string(job.Strict), "unknown and duplicate fields: Strict (errors), Warn (warnings) or Ignore")
-	oldFile := fs.String("old", "", "validate each Job as an update of the stored Job in this file")
+	oldFile := fs.String("old", "", "validate each Job as an update of the stored Job in this file; give updates whole, as an edited copy of kubectl get -o yaml is (jobcheck applies no core pod defaults, so a pod member the server defaulted in the stored Job and the update leaves out is a change)")
 	status := fs.Bool("status", false, "with --old, validate an update of the Job's status")
 	output := fs.String("o", "text", "output: text, or json (one object per Job)")
 	allowPrivileged := fs.Bool("allow-privileged", false, "accept privileged containers, as API servers started with --allow-privileged do (most clusters)")
