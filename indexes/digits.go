@@ -68,22 +68,32 @@ func putInt(b []byte, i int, v int) int {
 	return i + len(strconv.AppendInt(b[i:i], int64(v), 10))
 }
 
-// decimalLen returns the number of digits of v, which is not negative.
+// decimalLen returns the number of digits of v, which is not negative. The comparisons
+// beat a division loop: on sorted lists their branches are predicted.
 func decimalLen(v int) int {
-	n := 1
-	for v >= 10000 {
-		v /= 10000
-		n += 4
+	if v >= 1e8 {
+		return 8 + decimalLen(v/1e8)
+	}
+	if v < 1e4 {
+		switch {
+		case v < 10:
+			return 1
+		case v < 100:
+			return 2
+		case v < 1000:
+			return 3
+		}
+		return 4
 	}
 	switch {
-	case v >= 1000:
-		return n + 3
-	case v >= 100:
-		return n + 2
-	case v >= 10:
-		return n + 1
+	case v < 1e5:
+		return 5
+	case v < 1e6:
+		return 6
+	case v < 1e7:
+		return 7
 	}
-	return n
+	return 8
 }
 
 // bytesString returns b as a string without copying; b must not change afterwards.
