@@ -13,27 +13,13 @@ import (
 
 // podSpec runs the core pod spec checks that jobkit reproduces (the package doc lists
 // them), in the API server's order, at p. Members that core defaulting fills in
-// (dnsPolicy, a container's imagePullPolicy) are accepted empty.
+// (dnsPolicy, a container's imagePullPolicy, a port's protocol) are accepted empty.
 func (v *validator) podSpec(s *job.PodSpec, p *path) {
 	vols := v.volumes(s.Volumes, p)
 	v.containers(s.Containers, vols, p)
 	v.initContainers(s, vols, p)
 	v.hostNetworkPorts(s, p)
-	switch s.RestartPolicy {
-	case job.RestartPolicyAlways, job.RestartPolicyOnFailure, job.RestartPolicyNever:
-	case "":
-		rp := p.child("restartPolicy")
-		v.add(field.Required(rp.build(), ""))
-	default:
-		rp := p.child("restartPolicy")
-		v.add(field.NotSupported(rp.build(), s.RestartPolicy, []job.RestartPolicy{job.RestartPolicyAlways, job.RestartPolicyOnFailure, job.RestartPolicyNever}))
-	}
-	switch s.DNSPolicy {
-	case "", job.DNSClusterFirstWithHostNet, job.DNSClusterFirst, job.DNSDefault, job.DNSNone:
-	default:
-		dp := p.child("dnsPolicy")
-		v.add(field.NotSupported(dp.build(), s.DNSPolicy, []job.DNSPolicy{job.DNSClusterFirstWithHostNet, job.DNSClusterFirst, job.DNSDefault, job.DNSNone}))
-	}
+	v.podPolicies(s, p)
 	if !labelsOK(s.NodeSelector) {
 		np := p.child("nodeSelector")
 		v.addAll(metav1validation.ValidateLabels(s.NodeSelector, np.build()))
@@ -55,6 +41,27 @@ func (v *validator) podSpec(s *job.PodSpec, p *path) {
 	}
 	v.tolerations(s.Tolerations, p)
 	v.objectName(s.PriorityClassName, p, "priorityClassName")
+}
+
+// podPolicies checks the pod's restart and DNS policies. Core validation checks the
+// restart policy before the Job's own rule does; the DNS policy may be empty, as core
+// defaulting fills it in.
+func (v *validator) podPolicies(s *job.PodSpec, p *path) {
+	switch s.RestartPolicy {
+	case job.RestartPolicyAlways, job.RestartPolicyOnFailure, job.RestartPolicyNever:
+	case "":
+		rp := p.child("restartPolicy")
+		v.add(field.Required(rp.build(), ""))
+	default:
+		rp := p.child("restartPolicy")
+		v.add(field.NotSupported(rp.build(), s.RestartPolicy, []job.RestartPolicy{job.RestartPolicyAlways, job.RestartPolicyOnFailure, job.RestartPolicyNever}))
+	}
+	switch s.DNSPolicy {
+	case "", job.DNSClusterFirstWithHostNet, job.DNSClusterFirst, job.DNSDefault, job.DNSNone:
+	default:
+		dp := p.child("dnsPolicy")
+		v.add(field.NotSupported(dp.build(), s.DNSPolicy, []job.DNSPolicy{job.DNSClusterFirstWithHostNet, job.DNSClusterFirst, job.DNSDefault, job.DNSNone}))
+	}
 }
 
 // podSecurityContext checks that the pod's group and user IDs are in range.
