@@ -108,3 +108,36 @@ func TestHostileNamesAndLabels(t *testing.T) {
 		t.Fatal("a 1 MiB name is valid")
 	}
 }
+
+// TestHostileLongPodLists: the pod template's lists are checked for repeats and references
+// in linear time, so 100000 volumes, mounts, ports, env vars, gates and tolerations end.
+func TestHostileLongPodLists(t *testing.T) {
+	const n = 100_000
+	j := mk().Obj()
+	s := &j.Spec.Template.Spec
+	c := &s.Containers[0]
+	for i := range n {
+		name := fmt.Sprintf("v%d", i)
+		s.Volumes = append(s.Volumes, job.Volume{Name: name, Extra: job.Extra{"emptyDir": []byte(`{}`)}})
+		c.VolumeMounts = append(c.VolumeMounts, job.VolumeMount{Name: name, MountPath: "/" + name})
+		c.Ports = append(c.Ports, job.ContainerPort{Name: fmt.Sprintf("p%d", i%10000), ContainerPort: int32(1 + i%65535)})
+		c.Env = append(c.Env, job.EnvVar{Name: name})
+		s.SchedulingGates = append(s.SchedulingGates, job.PodSchedulingGate{Name: "example.com/" + name})
+		s.Tolerations = append(s.Tolerations, job.Toleration{Key: name, Operator: job.TolerationOpExists})
+	}
+	c.VolumeMounts[n-1].Name = "missing"
+	got := validation.ValidateJob(j, validation.Options{})
+	dupPorts := 0
+	for _, err := range got {
+		if err.Type == field.ErrorTypeDuplicate && strings.HasSuffix(err.Field, ".name") && strings.Contains(err.Field, ".ports[") {
+			dupPorts++
+		}
+	}
+	if dupPorts != n-10000 {
+		t.Errorf("%d duplicate port names reported, want %d", dupPorts, n-10000)
+	}
+	missing := fmt.Sprintf("spec.template.spec.containers[0].volumeMounts[%d].name", n-1)
+	if got[len(got)-1].Field != missing || got[len(got)-1].Type != field.ErrorTypeNotFound {
+		t.Errorf("last error %v, want NotFound %s", got[len(got)-1], missing)
+	}
+}
