@@ -64,6 +64,7 @@ type DocumentError struct {
 	Err    error
 }
 
+// Error names the document, its line and, in a JobList, the item, then the error.
 func (e *DocumentError) Error() string {
 	where := fmt.Sprintf("document %d (line %d)", e.Number, e.Line)
 	if e.Item >= 0 {
@@ -72,6 +73,7 @@ func (e *DocumentError) Error() string {
 	return where + ": " + e.Err.Error()
 }
 
+// Unwrap returns the error found in the document.
 func (e *DocumentError) Unwrap() error { return e.Err }
 
 // StrictError lists the unknown and duplicate members that Strict field validation
@@ -80,6 +82,8 @@ type StrictError struct {
 	Issues []string
 }
 
+// Error words the rejection as the API server does: "strict decoding error: " and the
+// issues.
 func (e *StrictError) Error() string {
 	return "strict decoding error: " + strings.Join(e.Issues, ", ")
 }

@@ -16,6 +16,7 @@ type SyntaxError struct {
 	Msg    string
 }
 
+// Error says where the JSON is malformed and how.
 func (e *SyntaxError) Error() string {
 	return fmt.Sprintf("invalid JSON at line %d, column %d (byte %d): %s", e.Line, e.Column, e.Offset, e.Msg)
 }
@@ -29,6 +30,7 @@ type TypeError struct {
 	Err   error  // the rejection of the type's own decoder, when Found is empty
 }
 
+// Error names the member, what it holds and what the document has instead.
 func (e *TypeError) Error() string {
 	if e.Err != nil {
 		return fmt.Sprintf("%s: invalid %s: %v", e.Path, e.Want, e.Err)
@@ -36,6 +38,7 @@ func (e *TypeError) Error() string {
 	return fmt.Sprintf("%s: expected %s, found %s", e.Path, e.Want, e.Found)
 }
 
+// Unwrap returns the rejection of the type's own decoder, if any.
 func (e *TypeError) Unwrap() error { return e.Err }
 
 // AddError records that a value at path was rejected by another decoder, for values that
@@ -58,6 +61,7 @@ type TypeErrors struct {
 	Errors []*TypeError
 }
 
+// Error joins the errors with "; ".
 func (e *TypeErrors) Error() string {
 	msgs := make([]string, len(e.Errors))
 	for i, te := range e.Errors {
