@@ -56,44 +56,38 @@ func digits8(v uint64) uint64 {
 }
 
 // putInt writes v in decimal at b[i:] and returns the offset after it. b must have room
-// for v and, below 10^8, for eight bytes from i.
+// for v and, below 10^8, for eight bytes from i. Loops over many numbers write the
+// common case themselves, with digitCount and put8, as a call per number costs a fifth
+// of their time.
 func putInt(b []byte, i int, v int) int {
 	if uint(v) < 1e8 {
-		// decimalLen rather than the zero bytes of the digits: so the next number's offset
-		// does not wait for this one's digits, and writes overlap.
-		n := decimalLen(v)
-		binary.LittleEndian.PutUint64(b[i:], (digits8(uint64(v))+zeros)>>(64-8*n))
+		n := digitCount(v)
+		put8(b, i, v, n)
 		return i + n
 	}
 	return i + len(strconv.AppendInt(b[i:i], int64(v), 10))
 }
 
-// decimalLen returns the number of digits of v, which is not negative. The comparisons
-// beat a division loop: on sorted lists their branches are predicted.
+// put8 stores the n digits of v, which is below 10^8, at b[i:], and garbage after them up
+// to b[i+8].
+func put8(b []byte, i int, v int, n int) {
+	binary.LittleEndian.PutUint64(b[i:], (digits8(uint64(v))+zeros)>>(64-8*n))
+}
+
+// digitCount returns the number of digits of v, which is not negative and below 10^8.
+// It counts by comparisons, not from the digits, so that the offset of the next number
+// does not wait for this one's digits and the writes of a list overlap; each (v-p)>>63 is
+// -1 when v < p and 0 otherwise. It is branch-free and small enough to be inlined.
+func digitCount(v int) int {
+	return 8 + (v-10)>>63 + (v-100)>>63 + (v-1e3)>>63 + (v-1e4)>>63 + (v-1e5)>>63 + (v-1e6)>>63 + (v-1e7)>>63
+}
+
+// decimalLen returns the number of digits of v, which is not negative.
 func decimalLen(v int) int {
 	if v >= 1e8 {
 		return 8 + decimalLen(v/1e8)
 	}
-	if v < 1e4 {
-		switch {
-		case v < 10:
-			return 1
-		case v < 100:
-			return 2
-		case v < 1000:
-			return 3
-		}
-		return 4
-	}
-	switch {
-	case v < 1e5:
-		return 5
-	case v < 1e6:
-		return 6
-	case v < 1e7:
-		return 7
-	}
-	return 8
+	return digitCount(v)
 }
 
 // bytesString returns b as a string without copying; b must not change afterwards.

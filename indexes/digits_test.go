@@ -66,3 +66,17 @@ func TestStringOfHugeSets(t *testing.T) {
 		}
 	}
 }
+
+// TestDecimalLen checks the digit count on both sides of every power of ten an int holds.
+func TestDecimalLen(t *testing.T) {
+	for p := 1; p <= math.MaxInt/10; p *= 10 {
+		for _, v := range []int{p - 1, p, p + 1, 10*p - 1} {
+			if got, want := decimalLen(v), len(strconv.Itoa(v)); got != want {
+				t.Errorf("decimalLen(%d) = %d, want %d", v, got, want)
+			}
+		}
+	}
+	if got := decimalLen(math.MaxInt); got != 19 {
+		t.Errorf("decimalLen(MaxInt) = %d, want 19", got)
+	}
+}

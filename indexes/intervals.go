@@ -27,20 +27,30 @@ func (l Intervals) String() string { return bytesString(l.appendTo(nil, textLen(
 // appendTo appends the controller's form of l, at most size bytes long, to b.
 func (l Intervals) appendTo(b []byte, size int) []byte {
 	n := len(b)
-	w := slices.Grow(b, size+8) // putInt may store eight bytes past the text
+	w := slices.Grow(b, size+8) // put8 may store up to eight bytes past the text
 	w = w[:cap(w)]
 	for k, iv := range l {
 		if k > 0 {
 			w[n] = ','
 			n++
 		}
-		n = putInt(w, n, iv.First)
-		if iv.Last > iv.First {
+		// First, then Last when it is greater: one copy of the number writer, inline.
+		for v := iv.First; ; v = iv.Last {
+			if uint(v) < 1e8 {
+				d := digitCount(v)
+				put8(w, n, v, d)
+				n += d
+			} else {
+				n = putInt(w, n, v)
+			}
+			if v >= iv.Last {
+				break
+			}
 			w[n] = '-'
 			if iv.Last == iv.First+1 {
 				w[n] = ','
 			}
-			n = putInt(w, n+1, iv.Last)
+			n++
 		}
 	}
 	return w[:n]
