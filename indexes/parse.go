@@ -14,10 +14,7 @@ func Parse(s string, completions int) (Set, error) {
 	if err != nil {
 		return Set{}, err
 	}
-	if n == 0 {
-		return Set{}, nil
-	}
-	return Set{iv: out, n: n}, nil
+	return Set{iv: out, n: n}.orEmpty(), nil
 }
 
 // MustParse is Parse without a bound on the indexes, for tests and constants: it panics on
@@ -50,6 +47,23 @@ func scanStrict(s string, completions int, out []Interval) ([]Interval, int, *Pa
 	build := out != nil
 	total, prev := 0, -1
 	for off := 0; ; {
+		// The common fragment, one index of at most seven digits and then a comma, in
+		// order and in range, is read here without a call; anything else takes the
+		// general path below, which also diagnoses it.
+		if off+8 <= len(s) {
+			x := load8(s, off)
+			if n := digitRun(x); n > 0 && n < 8 && byte(x>>(8*n)) == ',' {
+				if v := int(digitsValue(x, n)); v > prev && v < completions {
+					total++
+					prev = v
+					if build {
+						out = appendMerged(out, v, v)
+					}
+					off += n + 1
+					continue
+				}
+			}
+		}
 		first, ok, end := readPart(s, off)
 		last, pair := first, end < len(s) && s[end] == '-'
 		if ok && pair {
@@ -227,8 +241,17 @@ func appendMerged(out []Interval, first, last int) []Interval {
 
 // ParseTolerant reads an index list as the Job controller reads status (see ParseIntervals)
 // and returns the indexes read, as a canonical Set. It never fails.
+//
+// Lists that Parse accepts, the common case as the API server checks status, are read with
+// its scanner, which is faster and builds the set canonical already: on them both readers
+// give the same set. Other lists are read again by the controller's rules, in the same
+// buffer.
 func ParseTolerant(s string, completions int) Set {
-	return ParseIntervals(s, completions).canonical()
+	buf := make(Intervals, 0, strings.Count(s, ",")+1)
+	if out, n, err := scanStrict(s, completions, buf); err == nil {
+		return Set{iv: out, n: n}.orEmpty()
+	}
+	return readIntervals(s, completions, buf).canonical()
 }
 
 // ParseIntervals reads an index list exactly as the Job controller reads status, and
@@ -242,7 +265,11 @@ func ParseIntervals(s string, completions int) Intervals {
 	if s == "" {
 		return nil
 	}
-	out := make(Intervals, 0, strings.Count(s, ",")+1)
+	return readIntervals(s, completions, make(Intervals, 0, strings.Count(s, ",")+1))
+}
+
+// readIntervals is ParseIntervals appending to out, which is empty.
+func readIntervals(s string, completions int, out Intervals) Intervals {
 	for off := 0; off <= len(s); {
 		first, ok, end := readPart(s, off)
 		if ok && first >= completions {

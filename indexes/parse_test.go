@@ -23,6 +23,12 @@ func TestParse(t *testing.T) {
 		{in: "007", completions: 10, want: "7", n: 1},
 		{in: "0-1,5", completions: 10, want: "0,1,5", n: 3},
 		{in: "0-99999", completions: 100000, want: "0-99999", n: 100000},
+		// Lists long enough for the scanner's eight-byte lane.
+		{in: "1,2,3,4,5,6,7,8,9", completions: 10, want: "1-9", n: 9},
+		{in: "0000007,8,10,12", completions: 13, want: "7,8,10,12", n: 4},
+		{in: "9,10,100,1000,10000,100000,1000000,10000000,12345678", completions: 1e8,
+			want: "9,10,100,1000,10000,100000,1000000,10000000,12345678", n: 9},
+		{in: "1,3-5,7,9,11,13", completions: 14, want: "1,3-5,7,9,11,13", n: 8},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
@@ -60,6 +66,9 @@ func TestParseErrors(t *testing.T) {
 		{"1-x", 10, indexes.NotAnIndex, 2, `"x" is not an index at offset 2`, `cannot convert string to integer for index: "x"`},
 		{"1-4", 4, indexes.TooLarge, 2, `index "4" is not below completions (4) at offset 2`, `too large index: "4"`},
 		{"3", 0, indexes.TooLarge, 0, `index "3" is not below completions (0) at offset 0`, `too large index: "3"`},
+		{"1,2,3,4,5,6,7,8,9,10", 10, indexes.TooLarge, 18, `index "10" is not below completions (10) at offset 18`, `too large index: "10"`},
+		{"12,3,4,5,6,7,8", 20, indexes.NotAfterPrevious, 3, "index 3 does not come after the previous index 12 at offset 3", "non-increasing order, previous: 12, current: 3"},
+		{"5,6,6,7,8,9,10", 20, indexes.NotAfterPrevious, 4, "index 6 does not come after the previous index 6 at offset 4", "non-increasing order, previous: 6, current: 6"},
 		{"99999999999999999999", 10, indexes.NotAnIndex, 0, `"99999999999999999999" is not an index at offset 0`, `cannot convert string to integer for index: "99999999999999999999"`},
 	}
 	for _, tt := range tests {

@@ -41,6 +41,15 @@ func FromSlice(s []int) Set {
 // Len returns the number of indexes in the set.
 func (s Set) Len() int { return s.n }
 
+// orEmpty returns s, or the zero Set when s holds no index, so that every empty Set is
+// the same value.
+func (s Set) orEmpty() Set {
+	if s.n == 0 {
+		return Set{}
+	}
+	return s
+}
+
 // IsEmpty reports whether the set has no index.
 func (s Set) IsEmpty() bool { return s.n == 0 }
 

@@ -117,8 +117,9 @@ func FuzzAlgebra(f *testing.F) {
 	})
 }
 
-// FuzzParseRoundTrip: what Parse accepts prints canonically and parses back to itself;
-// Validate agrees with Parse; the tolerant readers never fail.
+// FuzzParseRoundTrip: what Parse accepts prints canonically and parses back to itself, and
+// the controller's reader reads it the same; Validate agrees with Parse; ParseTolerant is
+// the controller's reader made canonical, on any input; the tolerant readers never fail.
 func FuzzParseRoundTrip(f *testing.F) {
 	for _, s := range []string{"1,3-5,7", "1-2", "+1,007", "5-2", "1,,2", "0-99999", "a,2,b-3"} {
 		f.Add(s, 100)
@@ -137,11 +138,14 @@ func FuzzParseRoundTrip(f *testing.F) {
 			if err != nil || !again.Equal(set) {
 				t.Fatalf("%q -> %q does not parse back: %v", s, set.String(), err)
 			}
-			if tol := indexes.ParseTolerant(s, completions); !tol.Equal(set) {
+			if tol := indexes.ParseIntervals(s, completions).Set(); !tol.Equal(set) {
 				t.Fatalf("valid %q reads tolerantly as %q, strictly as %q", s, tol, set)
 			}
 		}
 		tol := indexes.ParseTolerant(s, completions)
+		if want := indexes.ParseIntervals(s, completions).Set(); !tol.Equal(want) {
+			t.Fatalf("ParseTolerant(%q, %d) = %q, the controller's reader %q", s, completions, tol, want)
+		}
 		if tol.Len() > 0 && tol.Max() >= completions {
 			t.Fatalf("ParseTolerant(%q, %d) = %q reaches past completions", s, completions, tol)
 		}
