@@ -47,34 +47,22 @@ func scanStrict(s string, completions int, out []Interval) ([]Interval, int, *Pa
 	build := out != nil
 	total, prev := 0, -1
 	for off := 0; ; {
+		var first, last, end int
 		// The common fragment, one index of at most seven digits and then a comma, in
-		// order and in range, is read here without a call; anything else takes the
-		// general path below, which also diagnoses it.
+		// order and in range, is read here without a call; nextFragment reads the rest.
+		fast := false
 		if off+8 <= len(s) {
 			x := load8(s, off)
 			if n := digitRun(x); n > 0 && n < 8 && byte(x>>(8*n)) == ',' {
-				if v := int(digitsValue(x, n)); v > prev && v < completions {
-					total++
-					prev = v
-					if build {
-						out = appendMerged(out, v, v)
-					}
-					off += n + 1
-					continue
-				}
+				first = int(digitsValue(x, n))
+				last, end, fast = first, off+n, first > prev && first < completions
 			}
 		}
-		first, ok, end := readPart(s, off)
-		last, pair := first, end < len(s) && s[end] == '-'
-		if ok && pair {
-			last, ok, end = readPart(s, end+1)
-			ok = ok && first < last && (end == len(s) || s[end] == ',')
-		}
-		if !ok || last >= completions || first >= completions {
-			return nil, 0, fragmentError(s, off, completions)
-		}
-		if prev >= first {
-			return nil, 0, &ParseError{Kind: NotAfterPrevious, Offset: off, Part: s[off:fragmentEnd(s, off)], Prev: prev, Index: first}
+		if !fast {
+			var err *ParseError
+			if first, last, end, err = nextFragment(s, off, completions, prev); err != nil {
+				return nil, 0, err
+			}
 		}
 		total += last - first + 1
 		prev = last
@@ -86,6 +74,24 @@ func scanStrict(s string, completions int, out []Interval) ([]Interval, int, *Pa
 		}
 		off = end + 1
 	}
+}
+
+// nextFragment reads the fragment at off with the strict rules, given the last index of the
+// fragment before it (-1 for none), and returns its bounds and where it ends.
+func nextFragment(s string, off, completions, prev int) (first, last, end int, err *ParseError) {
+	first, ok, end := readPart(s, off)
+	last, pair := first, end < len(s) && s[end] == '-'
+	if ok && pair {
+		last, ok, end = readPart(s, end+1)
+		ok = ok && first < last && (end == len(s) || s[end] == ',')
+	}
+	if !ok || last >= completions || first >= completions {
+		return 0, 0, 0, fragmentError(s, off, completions)
+	}
+	if prev >= first {
+		return 0, 0, 0, &ParseError{Kind: NotAfterPrevious, Offset: off, Part: s[off:fragmentEnd(s, off)], Prev: prev, Index: first}
+	}
+	return first, last, end, nil
 }
 
 // readPart reads the index that starts at i and ends before the next "," or "-" or at the
