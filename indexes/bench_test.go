@@ -160,6 +160,8 @@ func TestAllocations(t *testing.T) {
 		{"Validate", 0, func() { _, _ = indexes.Validate(text, benchCompletions) }},
 		{"Parse", 1, func() { _, _ = indexes.Parse(text, benchCompletions) }},
 		{"ParseTolerant", 1, func() { indexes.ParseTolerant(text, benchCompletions) }},
+		{"ParseTolerant of nothing", 0, func() { indexes.ParseTolerant("", benchCompletions) }},
+		{"Parse of nothing", 0, func() { _, _ = indexes.Parse("", benchCompletions) }},
 		{"String", 1, func() { _ = set.String() }},
 		{"Has", 0, func() { set.Has(777) }},
 		{"IntersectLen", 0, func() { set.IntersectLen(other) }},

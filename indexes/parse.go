@@ -10,6 +10,9 @@ import (
 // returns its set. Every index must be below completions. Invalid input gives a
 // *ParseError and the empty Set.
 func Parse(s string, completions int) (Set, error) {
+	if s == "" {
+		return Set{}, nil
+	}
 	out, n, err := scanStrict(s, completions, make([]Interval, 0, strings.Count(s, ",")+1))
 	if err != nil {
 		return Set{}, err
@@ -253,6 +256,9 @@ func appendMerged(out []Interval, first, last int) []Interval {
 // give the same set. Other lists are read again by the controller's rules, in the same
 // buffer.
 func ParseTolerant(s string, completions int) Set {
+	if s == "" {
+		return Set{}
+	}
 	buf := make(Intervals, 0, strings.Count(s, ",")+1)
 	if out, n, err := scanStrict(s, completions, buf); err == nil {
 		return Set{iv: out, n: n}.orEmpty()
