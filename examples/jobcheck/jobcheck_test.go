@@ -230,6 +230,7 @@ func TestValidateOptions(t *testing.T) {
 		args   []string
 		code   int
 		output string
+		stderr string
 	}{
 		{name: "valid", args: []string{"validate", pi}, code: exitOK, output: "1 Job in 1 file: 1 valid, 0 invalid, 0 warnings"},
 		{name: "stdin", stdin: string(piYAML), args: []string{"validate", "-"}, code: exitOK, output: "1 Job in 1 file: 1 valid"},
@@ -240,17 +241,18 @@ func TestValidateOptions(t *testing.T) {
 		{name: "status update ignores the spec", args: []string{"validate", "--old", pi, "--status", changed}, code: exitOK, output: "1 valid"},
 		{name: "privileged, as the API server's default", args: []string{"validate", privileged}, code: exitInvalid, output: "securityContext.privileged: Forbidden: disallowed by cluster policy"},
 		{name: "privileged where allowed", args: []string{"validate", "--allow-privileged", privileged}, code: exitOK, output: "1 valid"},
-		{name: "missing file", args: []string{"validate", filepath.Join(dir, "none.yaml")}, code: exitUsage},
-		{name: "no path", args: []string{"validate"}, code: exitUsage},
-		{name: "bad mode", args: []string{"validate", "--field-validation=Loose", pi}, code: exitUsage},
-		{name: "status without old", args: []string{"validate", "--status", pi}, code: exitUsage},
+		{name: "missing file", args: []string{"validate", filepath.Join(dir, "none.yaml")}, code: exitUsage, stderr: "none.yaml: no such file"},
+		{name: "no path", args: []string{"validate"}, code: exitUsage, stderr: "jobcheck validate: no PATH given"},
+		{name: "bad mode", args: []string{"validate", "--field-validation=Loose", pi}, code: exitUsage, stderr: `--field-validation must be Strict, Warn or Ignore, not "Loose"`},
+		{name: "bad output", args: []string{"validate", "-o", "yaml", pi}, code: exitUsage, stderr: `-o must be text or json, not "yaml"`},
+		{name: "status without old", args: []string{"validate", "--status", pi}, code: exitUsage, stderr: "--status needs --old"},
 		{name: "unknown command", args: []string{"lint"}, code: exitUsage},
 		{name: "no command", args: nil, code: exitUsage},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			code, out, errOut := jobcheck(t, tt.stdin, tt.args...)
-			if code != tt.code || !strings.Contains(out, tt.output) {
+			if code != tt.code || !strings.Contains(out, tt.output) || !strings.Contains(errOut, tt.stderr) {
 				t.Fatalf("exit %d, want %d; output:\n%s%s", code, tt.code, out, errOut)
 			}
 		})

@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -31,18 +32,8 @@ func runValidate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	mode := job.FieldValidation(*fieldValidation)
-	switch {
-	case fs.NArg() == 0:
-		fmt.Fprintln(stderr, "jobcheck validate: no PATH given")
-		return exitUsage
-	case mode != job.Strict && mode != job.Warn && mode != job.Ignore:
-		fmt.Fprintf(stderr, "jobcheck validate: --field-validation must be Strict, Warn or Ignore, not %q\n", mode)
-		return exitUsage
-	case *output != "text" && *output != "json":
-		fmt.Fprintf(stderr, "jobcheck validate: -o must be text or json, not %q\n", *output)
-		return exitUsage
-	case *status && *oldFile == "":
-		fmt.Fprintln(stderr, "jobcheck validate: --status needs --old")
+	if err := checkFlags(fs.NArg(), mode, *output, *status, *oldFile); err != nil {
+		fmt.Fprintln(stderr, "jobcheck validate:", err)
 		return exitUsage
 	}
 	c := &checker{decode: job.DecodeOptions{FieldValidation: mode}, opts: validation.Options{AllowPrivileged: *allowPrivileged}, status: *status}
@@ -75,6 +66,22 @@ func runValidate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 	}
 	return exitOK
+}
+
+// checkFlags names the first of validate's arguments that is missing or does not fit the
+// others.
+func checkFlags(paths int, mode job.FieldValidation, output string, status bool, oldFile string) error {
+	switch {
+	case paths == 0:
+		return errors.New("no PATH given")
+	case mode != job.Strict && mode != job.Warn && mode != job.Ignore:
+		return fmt.Errorf("--field-validation must be Strict, Warn or Ignore, not %q", mode)
+	case output != "text" && output != "json":
+		return fmt.Errorf("-o must be text or json, not %q", output)
+	case status && oldFile == "":
+		return errors.New("--status needs --old")
+	}
+	return nil
 }
 
 // readOld reads the stored Job for --old.
