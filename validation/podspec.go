@@ -1,6 +1,7 @@
 package validation
 
 import (
+	"encoding/json"
 	"math"
 
 	"github.com/jobkit/jobkit/internal/names"
@@ -26,7 +27,7 @@ func (v *validator) podSpec(s *job.PodSpec, p *path) {
 	}
 	v.podSecurityContext(s.SecurityContext, p)
 	v.schedulingGates(s.SchedulingGates, p)
-	v.objectName(s.ServiceAccountName, p, "serviceAccountName")
+	v.objectName(serviceAccountName(s), p, "serviceAccountName")
 	if d := s.ActiveDeadlineSeconds; d != nil && (*d < 1 || *d > math.MaxInt32) {
 		dp := p.child("activeDeadlineSeconds")
 		v.add(field.Invalid(dp.build(), *d, validation.InclusiveRangeError(1, math.MaxInt32)))
@@ -98,6 +99,21 @@ func (v *validator) schedulingGates(gates []job.PodSchedulingGate, p *path) {
 			v.add(field.Duplicate(ip.build(), name))
 		}
 	}
+}
+
+// serviceAccountName returns the service account the pod runs as: serviceAccountName, or
+// when that is empty the deprecated serviceAccount member, which core defaulting copies
+// into it before validation.
+func serviceAccountName(s *job.PodSpec) string {
+	raw, ok := s.Extra["serviceAccount"]
+	if s.ServiceAccountName != "" || !ok {
+		return s.ServiceAccountName
+	}
+	var name string
+	if json.Unmarshal(raw, &name) != nil {
+		return "" // decoding reports the wrong type
+	}
+	return name
 }
 
 // objectName checks the member of p that names another object (a service account, a

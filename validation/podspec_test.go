@@ -1,6 +1,7 @@
 package validation_test
 
 import (
+	"encoding/json"
 	"testing"
 
 	"github.com/jobkit/jobkit/job"
@@ -119,6 +120,12 @@ func TestPodSpecMembers(t *testing.T) {
 			e(invalid, sp+"nodeSelector"), e(invalid, sp+"serviceAccountName"),
 			e(invalid, sp+"hostname"), e(invalid, sp+"subdomain"), e(invalid, sp+"priorityClassName"),
 		}},
+		{name: "the deprecated serviceAccount stands in for an empty serviceAccountName", job: withPod(func(s *job.PodSpec) {
+			s.Extra = job.Extra{"serviceAccount": json.RawMessage(`"Runner"`)}
+		}), want: field.ErrorList{e(invalid, sp+"serviceAccountName")}},
+		{name: "serviceAccountName wins over the deprecated serviceAccount", job: withPod(func(s *job.PodSpec) {
+			s.ServiceAccountName, s.Extra = "runner", job.Extra{"serviceAccount": json.RawMessage(`"Runner"`)}
+		})},
 		{name: "deadline bounds", job: withPod(func(s *job.PodSpec) { s.ActiveDeadlineSeconds = new(int64(0)) }),
 			want: field.ErrorList{e(invalid, sp+"activeDeadlineSeconds")}},
 		{name: "deadline above int32", job: withPod(func(s *job.PodSpec) { s.ActiveDeadlineSeconds = new(int64(1 << 31)) }),
