@@ -399,11 +399,14 @@ func (c *Container) encode(e *jsonwire.Encoder) {
 	e.EndObject()
 }
 
-func (v *Volume) encode(e *jsonwire.Encoder) {
+func (v *Volume) encode(e *jsonwire.Encoder) { writeNamed(e, v.Name, v.Extra) }
+
+// writeNamed writes an object whose only typed member is its name.
+func writeNamed(e *jsonwire.Encoder, name string, extra Extra) {
 	e.BeginObject()
 	e.Key("name")
-	e.String(v.Name)
-	e.Extra(v.Extra)
+	e.String(name)
+	e.Extra(extra)
 	e.EndObject()
 }
 
@@ -489,13 +492,7 @@ func writeProbe(e *jsonwire.Encoder, name string, p *Probe) {
 	e.EndObject()
 }
 
-func (g *PodSchedulingGate) encode(e *jsonwire.Encoder) {
-	e.BeginObject()
-	e.Key("name")
-	e.String(g.Name)
-	e.Extra(g.Extra)
-	e.EndObject()
-}
+func (g *PodSchedulingGate) encode(e *jsonwire.Encoder) { writeNamed(e, g.Name, g.Extra) }
 
 func (r *ResourceRequirements) encode(e *jsonwire.Encoder) {
 	e.BeginObject()
