@@ -200,11 +200,7 @@ func TestResourceMessages(t *testing.T) {
 // TestIndivisibleHugePagesOnUpdate: a stored template with part pages keeps them allowed.
 func TestIndivisibleHugePagesOnUpdate(t *testing.T) {
 	old := resourcesJob(map[job.ResourceName]string{"hugepages-2Mi": "3Mi", "memory": "1Gi"}, nil)
-	old.ResourceVersion = "1"
-	updated := old.DeepCopy()
-	updated.Spec.Parallelism = new(int32(2))
-	job.PrepareForUpdate(updated, old, nil)
-	if errs := validation.ValidateJobUpdate(updated, old, validation.Options{}); len(errs) != 0 {
+	if errs := scaleStored(old); len(errs) != 0 {
 		t.Fatalf("update of a Job with stored part pages: %v", errs)
 	}
 	if errs := validation.ValidateJob(jobtest.Make("pi", "default").Obj(), validation.Options{}); len(errs) != 0 {
@@ -292,11 +288,7 @@ func TestComparisonTolerationsStayAllowed(t *testing.T) {
 	old := withPod(func(s *job.PodSpec) {
 		s.Tolerations = []job.Toleration{{Key: "cpu-gen", Operator: job.TolerationOpLt, Value: "5"}}
 	})
-	old.ResourceVersion = "1"
-	updated := old.DeepCopy()
-	updated.Spec.Parallelism = new(int32(2))
-	job.PrepareForUpdate(updated, old, nil)
-	if errs := validation.ValidateJobUpdate(updated, old, validation.Options{}); len(errs) != 0 {
+	if errs := scaleStored(old); len(errs) != 0 {
 		t.Fatalf("update of a Job that stores an Lt toleration: %v", errs)
 	}
 }
@@ -334,4 +326,14 @@ func TestProbes(t *testing.T) {
 			e(forbidden, "spec.template.spec.initContainers[0].lifecycle"), e(forbidden, "spec.template.spec.initContainers[0].readinessProbe"),
 		}},
 	})
+}
+
+// scaleStored validates an update that changes only the parallelism of old, stored as the
+// API server holds it: template rules that tighten over time must keep such updates valid.
+func scaleStored(old *job.Job) field.ErrorList {
+	old.ResourceVersion = "1"
+	updated := old.DeepCopy()
+	updated.Spec.Parallelism = new(int32(2))
+	job.PrepareForUpdate(updated, old, nil)
+	return validation.ValidateJobUpdate(updated, old, validation.Options{})
 }
