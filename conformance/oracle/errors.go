@@ -2,9 +2,11 @@ package oracle
 
 import (
 	"cmp"
+	"reflect"
 	"slices"
 	"strings"
 
+	batchv1 "k8s.io/api/batch/v1"
 	"k8s.io/apimachinery/pkg/util/net"
 	"k8s.io/apimachinery/pkg/util/validation/field"
 	"k8s.io/kubernetes/pkg/api/pod"
@@ -82,19 +84,51 @@ func sameRun(a, b string) bool {
 	return okA && okB && baseA == baseB
 }
 
-// mapMembers are the map-valued members whose errors the server reports at the map's own path.
-var mapMembers = []string{"labels", "annotations", "matchLabels", "nodeSelector", "limits", "requests", "overhead", "capacity", "allocatable"}
+// mapMembers are the JSON names of the map-valued members of a Job, its pod template included.
+var mapMembers = mapMemberNames(reflect.TypeFor[batchv1.Job]())
 
-// mapBase returns the path of the map an error's field is in: the field without a trailing
-// non-numeric [key], or the field itself when it names a map member.
+func mapMemberNames(t reflect.Type) []string {
+	var names []string
+	seen := map[reflect.Type]bool{}
+	var walk func(t reflect.Type)
+	walk = func(t reflect.Type) {
+		for t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice {
+			t = t.Elem()
+		}
+		if t.Kind() != reflect.Struct || seen[t] {
+			return
+		}
+		seen[t] = true
+		for i := range t.NumField() {
+			f := t.Field(i)
+			name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+			if f.Type.Kind() == reflect.Map && name != "" && !slices.Contains(names, name) {
+				names = append(names, name)
+			}
+			walk(f.Type)
+		}
+	}
+	walk(t)
+	return names
+}
+
+// mapBase returns the object that holds the map an error's field is in (for
+// "x.resources.requests[cpu]" and "x.resources.limits", "x.resources"), when it is in one:
+// maps of one object, such as requests and limits, are walked together.
 func mapBase(f string) (string, bool) {
 	if strings.HasSuffix(f, "]") {
 		if i := strings.LastIndexByte(f, '['); i >= 0 && !numeric(f[i+1:len(f)-1]) {
-			return f[:i], true
+			f = f[:i]
 		}
 	}
-	last := f[strings.LastIndexByte(f, '.')+1:]
-	return f, slices.Contains(mapMembers, last)
+	dot := strings.LastIndexByte(f, '.')
+	if !slices.Contains(mapMembers, f[dot+1:]) {
+		return "", false
+	}
+	if dot < 0 {
+		return "", true
+	}
+	return f[:dot], true
 }
 
 func numeric(s string) bool {

@@ -42,21 +42,49 @@ func Sync(in SyncInput) SyncExpect {
 	return out
 }
 
+// Aftermath is what a sync left behind: the Job as stored, and the pods, with the patches it
+// sent applied, the pods it created (named as the API server would name them) and the names
+// of those it deleted.
+type Aftermath struct {
+	Job     *batchv1.Job
+	Pods    []*corev1.Pod
+	Created []*corev1.Pod
+	Deleted []string
+}
+
+// SyncStep is Sync, also returning the aftermath, from which a next step can be made. The
+// aftermath is nil when the input could not be read.
+func SyncStep(in SyncInput) (SyncExpect, *Aftermath) {
+	out, w := judgeSync(in)
+	if w == nil || w.stored == nil {
+		return out, nil
+	}
+	after := &Aftermath{Job: toV1(w.stored.DeepCopy()), Created: w.named, Deleted: sorted(w.deleted)}
+	slices.SortFunc(after.Created, func(a, b *corev1.Pod) int { return strings.Compare(a.Name, b.Name) })
+	for _, name := range w.order {
+		after.Pods = append(after.Pods, w.pods[name])
+	}
+	return out, after
+}
+
 // world is the API server and pod cache a sync runs against: it answers the controller's
 // requests and keeps what they asked for.
 type world struct {
-	mu       sync.Mutex
-	ns       string
-	stored   *batch.Job // the Job as the API server stores it
-	writes   []*batch.Job
-	rejected field.ErrorList
-	pods     map[string]*corev1.Pod
-	created  []*corev1.Pod
-	deleted  []string
-	unfinal  []string
-	adopted  []string
-	released []string
-	delays   []time.Duration
+	mu        sync.Mutex
+	ns        string
+	stored    *batch.Job // the Job as the API server stores it
+	writes    []*batch.Job
+	rejected  field.ErrorList
+	pods      map[string]*corev1.Pod
+	created   []*corev1.Pod
+	named     []*corev1.Pod // created, as the API server answered
+	generated map[string]int
+	order     []string // pod names in the case's order
+	deleted   []string
+	unfinal   []string
+	adopted   []string
+	released  []string
+	delays    []time.Duration
 }
 
 // recordingQueue is the controller's work queue, keeping the delays of the re-syncs asked for.
@@ -87,7 +115,7 @@ func judgeSync(in SyncInput) (out SyncExpect, w *world) {
 	if err != nil {
 		return SyncExpect{ID: in.ID, InputError: "job: " + err.Error()}, nil
 	}
-	w = &world{ns: job.Namespace, pods: map[string]*corev1.Pod{}}
+	w = &world{ns: job.Namespace, pods: map[string]*corev1.Pod{}, generated: map[string]int{}}
 	if w.stored, _, err = decodeJob(mustJSON(job), false); err != nil {
 		return SyncExpect{ID: in.ID, InputError: "job: " + err.Error()}, nil
 	}
@@ -107,6 +135,7 @@ func judgeSync(in SyncInput) (out SyncExpect, w *world) {
 		pods = append(pods, pod)
 		position[pod.Namespace+"/"+pod.Name] = i
 		w.pods[pod.Name] = pod
+		w.order = append(w.order, pod.Name)
 	}
 
 	ctx := klog.NewContext(context.Background(), logr.Discard())
@@ -282,9 +311,13 @@ func (w *world) createPod(action k8stesting.Action) (bool, runtime.Object, error
 	defer w.mu.Unlock()
 	w.created = append(w.created, pod)
 	created := pod.DeepCopy()
-	created.Name = fmt.Sprintf("%s%05d", pod.GenerateName, len(w.created))
+	// Pods with one generateName are alike, so naming them by count is the same whatever the
+	// order of the controller's concurrent requests.
+	w.generated[pod.GenerateName]++
+	created.Name = fmt.Sprintf("%s%05d", pod.GenerateName, w.generated[pod.GenerateName])
 	created.Namespace = action.GetNamespace()
 	created.UID = types.UID(created.Name)
+	w.named = append(w.named, created.DeepCopy())
 	return true, created, nil
 }
 
