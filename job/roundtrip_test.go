@@ -12,8 +12,17 @@ import (
 // TestRoundTripConformance decodes every Job body of the conformance file that the API
 // server decodes cleanly and requires the encoding to be the same JSON object.
 func TestRoundTripConformance(t *testing.T) {
+	roundTrip(t, conformance.ValidateCases(t))
+}
+
+// TestRoundTripCorpus does the same with every Job body of the repository's corpus.
+func TestRoundTripCorpus(t *testing.T) {
+	roundTrip(t, conformance.CorpusValidate(t))
+}
+
+func roundTrip(t *testing.T, cases []conformance.ValidateCase) {
 	n := 0
-	for _, c := range conformance.ValidateCases(t) {
+	for _, c := range cases {
 		if c.Expect.RequestError != "" || len(c.Expect.DecodeWarnings) > 0 {
 			continue
 		}

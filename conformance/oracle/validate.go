@@ -191,6 +191,7 @@ func update(ctx context.Context, in ValidateInput, j *batch.Job, out *ValidateEx
 	dedupOwnerReferencesAndAddWarning(j, ctx, false)
 	// The store: the UID precondition, then the resource version.
 	if j.UID != "" && j.UID != old.UID {
+		//lint:ignore ST1005 the storage layer's own text
 		rejectErr(out, apierrors.NewConflict(batch.Resource("jobs"), old.Name, fmt.Errorf("Precondition failed: UID in precondition: %v, UID in object meta: %v", j.UID, old.UID)))
 		return
 	}

@@ -44,6 +44,11 @@ func ValidateCases(t testing.TB) []ValidateCase {
 	return Load[ValidateInput, ValidateExpect](t, "conformance/validate.jsonl")
 }
 
+// RealWorld2Cases loads realworld/validate-2.jsonl.
+func RealWorld2Cases(t testing.TB) []ValidateCase {
+	return Load[ValidateInput, ValidateExpect](t, "realworld/validate-2.jsonl")
+}
+
 // RealWorldCases loads realworld/validate.jsonl.
 func RealWorldCases(t testing.TB) []ValidateCase {
 	return Load[ValidateInput, ValidateExpect](t, "realworld/validate.jsonl")
