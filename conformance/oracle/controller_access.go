@@ -6,24 +6,13 @@ import (
 	"time"
 	"unsafe"
 
-	batchinformers "k8s.io/client-go/informers/batch/v1"
-	coreinformers "k8s.io/client-go/informers/core/v1"
-	schedulinginformers "k8s.io/client-go/informers/scheduling/v1beta1"
-	clientset "k8s.io/client-go/kubernetes"
 	"k8s.io/client-go/tools/cache"
-	"k8s.io/utils/clock"
 
 	jobcontroller "k8s.io/kubernetes/pkg/controller/job"
 )
 
-// The Job controller's constructor with an injectable clock, its sync of one Job, and its
-// in-memory backoff store, pulled by //go:linkname.
-
-//go:linkname newControllerWithClock k8s.io/kubernetes/pkg/controller/job.newControllerWithClock
-func newControllerWithClock(ctx context.Context, kubeClient clientset.Interface, clock clock.WithTicker,
-	podInformer coreinformers.PodInformer, jobInformer batchinformers.JobInformer,
-	workloadInformer schedulinginformers.WorkloadInformer,
-	podGroupInformer schedulinginformers.PodGroupInformer) (*jobcontroller.Controller, error)
+// The Job controller's sync of one Job and its in-memory backoff store, pulled by
+// //go:linkname.
 
 //go:linkname syncJob k8s.io/kubernetes/pkg/controller/job.(*Controller).syncJob
 func syncJob(jm *jobcontroller.Controller, ctx context.Context, key string) error

@@ -143,7 +143,7 @@ func judgeSync(in SyncInput) (out SyncExpect, w *world) {
 	w.react(client)
 	factory := informers.NewSharedInformerFactory(client, 0)
 	podInformer, jobInformer := factory.Core().V1().Pods(), factory.Batch().V1().Jobs()
-	jm, err := newControllerWithClock(ctx, client, clocktesting.NewFakeClock(now), podInformer, jobInformer, nil, nil)
+	jm, err := newController(ctx, client, clocktesting.NewFakeClock(now), podInformer, jobInformer)
 	if err != nil {
 		return SyncExpect{ID: in.ID, InputError: "controller: " + err.Error()}, nil
 	}
@@ -395,7 +395,7 @@ func (w *world) updateJob(action k8stesting.Action) (bool, runtime.Object, error
 	s := &observed{strategy: jobregistry.StatusStrategy}
 	if err := rest.BeforeUpdate(s, ctx, next, old.DeepCopy()); err != nil {
 		if apierrors.IsInvalid(err) {
-			w.rejected = s.errs
+			w.rejected = s.validationErrors(err)
 		}
 		return true, nil, err
 	}

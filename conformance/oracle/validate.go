@@ -8,7 +8,6 @@ import (
 	"net/http/httptest"
 
 	apierrors "k8s.io/apimachinery/pkg/api/errors"
-	"k8s.io/apimachinery/pkg/api/operation"
 	"k8s.io/apimachinery/pkg/runtime"
 	"k8s.io/apimachinery/pkg/util/validation/field"
 	"k8s.io/apiserver/pkg/endpoints/filters"
@@ -29,12 +28,6 @@ import (
 //go:linkname dedupOwnerReferencesAndAddWarning k8s.io/apiserver/pkg/endpoints/handlers.dedupOwnerReferencesAndAddWarning
 func dedupOwnerReferencesAndAddWarning(obj runtime.Object, requestContext context.Context, afterMutatingAdmission bool)
 
-// strategy is what the registry calls of a Job strategy.
-type strategy interface {
-	rest.RESTCreateUpdateStrategy
-	rest.DeclarativeValidationStrategy
-}
-
 // observed wraps a registry strategy to keep what the request handling passes through it:
 // the object validation sees and the final error list.
 type observed struct {
@@ -46,17 +39,12 @@ type observed struct {
 
 func (o *observed) Validate(ctx context.Context, obj runtime.Object) field.ErrorList {
 	o.keep(obj)
-	return o.strategy.Validate(ctx, obj)
+	return o.kept(o.strategy.Validate(ctx, obj))
 }
 
 func (o *observed) ValidateUpdate(ctx context.Context, obj, old runtime.Object) field.ErrorList {
 	o.keep(obj)
-	return o.strategy.ValidateUpdate(ctx, obj, old)
-}
-
-func (o *observed) ValidateDeclaratively(ctx context.Context, obj, oldObj runtime.Object, errs field.ErrorList, op operation.Type, config rest.DeclarativeValidationConfig) field.ErrorList {
-	o.errs = o.strategy.ValidateDeclaratively(ctx, obj, oldObj, errs, op, config)
-	return o.errs
+	return o.kept(o.strategy.ValidateUpdate(ctx, obj, old))
 }
 
 func (o *observed) keep(obj runtime.Object) {
@@ -239,13 +227,14 @@ func finish(out *ValidateExpect, s *observed, err error, okCode int) {
 		out.Code = okCode
 		return
 	}
-	if !apierrors.IsInvalid(err) || len(s.errs) == 0 {
+	errs := s.validationErrors(err)
+	if !apierrors.IsInvalid(err) || len(errs) == 0 {
 		rejectErr(out, err)
 		return
 	}
 	out.Code = http.StatusUnprocessableEntity
 	template := podTemplateErrors(s.object)
-	for _, e := range canonicalOrder(s.errs) {
+	for _, e := range canonicalOrder(errs) {
 		out.Errors = append(out.Errors, errorOf(e, template))
 	}
 }

@@ -117,7 +117,7 @@ func write(dir string) error {
 }
 
 // check regenerates the inputs and re-judges the committed ones, and reports every difference.
-func check(dir string, show int) (bool, error) {
+func check(dir string, show int, loose bool) (bool, error) {
 	differ := false
 	for _, k := range kinds() {
 		start := time.Now()
@@ -140,16 +140,19 @@ func check(dir string, show int) (bool, error) {
 		if err != nil {
 			return false, fmt.Errorf("%s: %w", k.file, err)
 		}
-		changed := map[string]int{}
+		changed, members := map[string]int{}, map[string]int{}
 		var examples []string
 		for i, l := range rejudged {
 			var line corpusfile.Line
 			json.Unmarshal(l, &line)
-			if bytes.Equal(line.Expect, expects[i]) {
+			if bytes.Equal(line.Expect, expects[i]) || loose && bytes.Equal(loosely(line.Expect), loosely(expects[i])) {
 				continue
 			}
 			id := caseID(inputs[i])
 			changed[group(id)]++
+			for _, m := range differingMembers(line.Expect, expects[i], loose) {
+				members[m]++
+			}
 			if len(examples) < show {
 				examples = append(examples, fmt.Sprintf("  %s\n    committed %.600s\n    judged    %.600s", id, expects[i], line.Expect))
 			}
@@ -159,6 +162,9 @@ func check(dir string, show int) (bool, error) {
 			n += c
 		}
 		fmt.Printf("%s: %d cases re-judged in %v: %d answers differ; inputs: %s\n", k.file, len(inputs), time.Since(start).Round(time.Millisecond), n, stale)
+		for _, m := range sortedKeys(members) {
+			fmt.Printf("  %6d differ in %s\n", members[m], m)
+		}
 		for _, g := range sortedKeys(changed) {
 			fmt.Printf("  %6d %s\n", changed[g], g)
 		}
@@ -206,6 +212,54 @@ func sortedKeys(m map[string]int) []string {
 	out := make([]string, 0, len(m))
 	for k := range m {
 		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// loosely is an answer with its error lists reduced to sorted "type field" pairs.
+func loosely(expect []byte) []byte {
+	var m map[string]any
+	if json.Unmarshal(expect, &m) != nil {
+		return expect
+	}
+	for _, key := range []string{"errors", "statusRejected"} {
+		list, _ := m[key].([]any)
+		var pairs []string
+		for _, e := range list {
+			if e, ok := e.(map[string]any); ok {
+				pairs = append(pairs, fmt.Sprint(e["type"], " ", e["field"]))
+			}
+		}
+		sort.Strings(pairs)
+		if list != nil {
+			m[key] = pairs
+		}
+	}
+	if _, ok := m["panic"]; ok {
+		m["panic"] = true
+	}
+	return mustMarshal(m)
+}
+
+// differingMembers names the members of two answers that differ.
+func differingMembers(a, b []byte, loose bool) []string {
+	if loose {
+		a, b = loosely(a), loosely(b)
+	}
+	var x, y map[string]json.RawMessage
+	json.Unmarshal(a, &x)
+	json.Unmarshal(b, &y)
+	var out []string
+	for k := range x {
+		if !bytes.Equal(x[k], y[k]) {
+			out = append(out, k)
+		}
+	}
+	for k := range y {
+		if _, ok := x[k]; !ok {
+			out = append(out, k)
+		}
 	}
 	sort.Strings(out)
 	return out
