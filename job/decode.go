@@ -7,6 +7,7 @@ import (
 
 	"github.com/jobkit/jobkit/internal/jsonwire"
 	"github.com/jobkit/jobkit/internal/podschema"
+	"github.com/jobkit/jobkit/internal/quantity"
 	"k8s.io/apimachinery/pkg/api/resource"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	"k8s.io/apimachinery/pkg/types"
@@ -61,7 +62,7 @@ func untyped(d *jsonwire.Decoder, x *Extra, t podschema.Type) {
 // with the strict, case-sensitive decoder the API server uses for it.
 func decodeForeign(d *jsonwire.Decoder, v any, want string) {
 	path := d.Path()
-	raw := d.View()
+	raw := d.ForeignView()
 	if raw == nil {
 		return
 	}
@@ -581,7 +582,7 @@ func (r *ResourceRequirements) decode(d *jsonwire.Decoder) {
 // decodeResourceList reads a map of resource quantities.
 func decodeResourceList(d *jsonwire.Decoder, p *ResourceList) {
 	m := (*map[ResourceName]resource.Quantity)(p)
-	jsonwire.Map(d, m, func(d *jsonwire.Decoder, q *resource.Quantity) { d.Unmarshal(q, "quantity") })
+	jsonwire.Map(d, m, decodeQuantity)
 }
 
 func (c *JobSchedulingConfiguration) decode(d *jsonwire.Decoder) {
@@ -680,4 +681,9 @@ func (c *WorkloadPodGroupResourceClaim) decode(d *jsonwire.Decoder) {
 			unknown(d, &c.Extra)
 		}
 	}
+}
+
+// decodeQuantity reads a quantity as resource.Quantity does, in bounded time.
+func decodeQuantity(d *jsonwire.Decoder, q *resource.Quantity) {
+	d.UnmarshalFunc("quantity", func(raw []byte) error { return quantity.UnmarshalJSON(raw, q) })
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/jobkit/jobkit/internal/names"
+	"github.com/jobkit/jobkit/internal/quantity"
 	"github.com/jobkit/jobkit/job"
 	"k8s.io/apimachinery/pkg/api/resource"
 	apivalidation "k8s.io/apimachinery/pkg/api/validation"
@@ -196,7 +197,7 @@ func overcommitAllowed(name job.ResourceName) bool {
 // wholeHugePages reports whether q is a whole number of the pages that the huge page
 // resource name names, such as hugepages-2Mi.
 func wholeHugePages(name job.ResourceName, q resource.Quantity) bool {
-	page, err := resource.ParseQuantity(strings.TrimPrefix(string(name), hugePagesPrefix))
+	page, err := quantity.Parse(strings.TrimPrefix(string(name), hugePagesPrefix))
 	if err != nil || page.Sign() <= 0 || page.MilliValue()%1000 != 0 {
 		return false
 	}

@@ -128,6 +128,26 @@ func (d *Decoder) Unmarshal(v json.Unmarshaler, want string) {
 	}
 }
 
+// UnmarshalFunc hands the next value's JSON text to read, and records its error as a type
+// error of a value of kind want at the current path.
+func (d *Decoder) UnmarshalFunc(want string, read func([]byte) error) {
+	raw := d.View()
+	if d.failed() {
+		return
+	}
+	if err := read(raw); err != nil {
+		d.AddError(d.Path(), want, err)
+	}
+}
+
+// ForeignView is View for a value another decoder reads and checks itself: duplicate members
+// in it are left to that decoder to report.
+func (d *Decoder) ForeignView() []byte {
+	d.quiet++
+	defer func() { d.quiet-- }()
+	return d.View()
+}
+
 // View consumes the next value and returns its JSON text as a slice of the input: it must
 // not be kept or modified.
 func (d *Decoder) View() []byte {

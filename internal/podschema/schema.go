@@ -4,6 +4,7 @@ import (
 	"strconv"
 
 	"github.com/jobkit/jobkit/internal/jsonwire"
+	"github.com/jobkit/jobkit/internal/quantity"
 	"k8s.io/apimachinery/pkg/api/resource"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	"k8s.io/apimachinery/pkg/util/intstr"
@@ -85,7 +86,8 @@ func check(d *jsonwire.Decoder, k Kind, t Type) {
 		var v int64
 		d.Int64(&v)
 	case Quantity:
-		d.Unmarshal(new(resource.Quantity), "quantity")
+		var q resource.Quantity
+		d.UnmarshalFunc("quantity", func(raw []byte) error { return quantity.UnmarshalJSON(raw, &q) })
 	case IntOrString:
 		d.Unmarshal(new(intstr.IntOrString), "int or string")
 	case Time:
