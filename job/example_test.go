@@ -35,7 +35,7 @@ spec:
 	// Output:
 	// pi perl:5.34.0
 	// [unknown field "spec.backoffLimt"]
-	// document 1 (line 1): strict decoding error: unknown field "spec.backoffLimt"
+	// document 1 (line 2): strict decoding error: unknown field "spec.backoffLimt"
 }
 
 func ExampleSetDefaults() {

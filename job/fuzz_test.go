@@ -49,3 +49,27 @@ func FuzzDecode(f *testing.F) {
 		}
 	})
 }
+
+// FuzzDocuments reads any stream as documents: numbered from 1 in order, at lines that do not
+// go back, each a Job or an error.
+func FuzzDocuments(f *testing.F) {
+	for _, s := range decodeSeeds {
+		f.Add([]byte(s))
+		f.Add([]byte(s + "\n...\n" + s))
+		f.Add([]byte("---\n" + s + "\n--- # c\n" + s))
+	}
+	f.Add([]byte("a: \"x\n---\ny\"\n---\nb: 1\n"))
+	f.Add([]byte("a: |\n  ---\n  x\n---\nb: 'it''s\n...\n'\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		number, line := 0, 0
+		for d := range job.Documents(bytes.NewReader(data), job.DecodeOptions{}) {
+			if (d.Job == nil) == (d.Err == nil) {
+				t.Fatalf("document %d: Job %v, Err %v", d.Number, d.Job, d.Err)
+			}
+			if d.Number < number || d.Number > number+1 || d.Line < line {
+				t.Fatalf("document %d at line %d after document %d at line %d", d.Number, d.Line, number, line)
+			}
+			number, line = d.Number, d.Line
+		}
+	})
+}

@@ -11,9 +11,11 @@ import (
 
 // Hostile manifests get an error, or a Job, never a panic or a hang: one test per class.
 
+// decodeOne decodes data, which must hold one document, within the bounds of bounded.
 func decodeOne(t *testing.T, data []byte, opts job.DecodeOptions) (*job.Job, error) {
 	t.Helper()
-	docs := job.DecodeAll(data, opts)
+	var docs []job.Document
+	bounded(t, len(data), func() { docs = job.DecodeAll(data, opts) })
 	if len(docs) != 1 {
 		t.Fatalf("%d documents, want 1", len(docs))
 	}
@@ -31,11 +33,11 @@ func TestHostileHugeManifest(t *testing.T) {
 	huge := append([]byte(`{"metadata":{"name":"x","annotations":{"a":"`), bytes.Repeat([]byte("x"), 64<<20)...)
 	huge = append(huge, `"}}}`...)
 	_, err := decodeOne(t, huge, job.DecodeOptions{})
-	wantError(t, err, "more than the limit of 3145728")
+	wantError(t, err, "larger than the limit of 3145728 bytes")
 
 	yaml := append([]byte("metadata:\n  name: x\n  annotations:\n    a: "), bytes.Repeat([]byte("y"), 64<<20)...)
 	_, err = decodeOne(t, yaml, job.DecodeOptions{})
-	wantError(t, err, "more than the limit")
+	wantError(t, err, "larger than the limit")
 
 	ten := append([]byte(`{"metadata":{"name":"x","annotations":{"a":"`), bytes.Repeat([]byte("x"), 10<<20)...)
 	ten = append(ten, `"}}}`...)
@@ -53,7 +55,7 @@ func TestHostileAliasBomb(t *testing.T) {
 		fmt.Fprintf(&b, "%c: &%c [*%s,*%s,*%s,*%s,*%s,*%s,*%s,*%s,*%s]\n", name, name, prev, prev, prev, prev, prev, prev, prev, prev, prev)
 	}
 	_, err := decodeOne(t, []byte(b.String()), job.DecodeOptions{})
-	wantError(t, err, "excessive aliasing")
+	wantError(t, err, "YAML aliases expand it to more than the limit")
 }
 
 func TestHostileLongLists(t *testing.T) {
@@ -72,7 +74,7 @@ func TestHostileLongLists(t *testing.T) {
 		t.Fatalf("decode: %v", err)
 	}
 	_, err = decodeOne(t, b.Bytes(), job.DecodeOptions{})
-	wantError(t, err, "more than the limit")
+	wantError(t, err, "larger than the limit")
 }
 
 func TestHostileIntegers(t *testing.T) {
@@ -127,6 +129,36 @@ func TestHostileNaN(t *testing.T) {
 	} {
 		if _, err := decodeOne(t, []byte(in), job.DecodeOptions{}); err == nil {
 			t.Errorf("%q decoded", in)
+		}
+	}
+}
+
+// TestHostileClasses: control characters, byte order marks and YAML tags read as kubectl
+// reads them, or are rejected.
+func TestHostileClasses(t *testing.T) {
+	tests := []struct{ in, name, err string }{
+		{"{\"metadata\":{\"name\":\"a\x00b\"}}", "", "invalid control character in string"},
+		{"{\"metadata\":{\"name\":\"a\\u0000b\"}}", "a\x00b", ""},
+		{"metadata:\n  name: a\x00b\n", "", "control characters are not allowed"},
+		{"metadata:\n  name: \"a\\0b\"\n", "a\x00b", ""},
+		{"\xef\xbb\xbf{\"metadata\":{\"name\":\"bom\"}}", "bom", ""},
+		{"\xef\xbb\xbfmetadata:\n  name: bom\n", "bom", ""},
+		{"metadata:\n  name: !!binary aGVsbG8=\n", "hello", ""},
+		{"metadata:\n  name: !custom x\n", "x", ""},
+		{"metadata: !!python/object:os.system\n  name: x\n", "x", ""},
+		{"metadata:\n  name: !!int 5\n", "", "cannot unmarshal number"},
+		{"spec:\n  parallelism: !!str 5\n", "", `spec.parallelism: expected int32, found string "5"`},
+		{"~: 1\nmetadata:\n  name: a\n", "", "a map key is null (its value: 1)"},
+	}
+	for _, tc := range tests {
+		j, err := decodeOne(t, []byte(tc.in), job.DecodeOptions{})
+		switch {
+		case tc.err != "":
+			wantError(t, err, tc.err)
+		case err != nil:
+			t.Errorf("%q: %v", tc.in, err)
+		case j.Name != tc.name:
+			t.Errorf("%q: name %q, want %q", tc.in, j.Name, tc.name)
 		}
 	}
 }

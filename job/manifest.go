@@ -4,9 +4,13 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
+	"iter"
+	"slices"
 	"strings"
 
 	"github.com/jobkit/jobkit/internal/jsonwire"
+	"github.com/jobkit/jobkit/internal/warnings"
 	sigsyaml "sigs.k8s.io/yaml"
 )
 
@@ -48,7 +52,8 @@ type Document struct {
 	// Job is the decoded Job; nil when Err is set.
 	Job *Job
 	// Warnings are the unknown and duplicate members (FieldValidation Warn), as the API
-	// server words them: `unknown field "spec.retries"`.
+	// server words and sends them: `unknown field "spec.retries"`, each text once, and at
+	// most 4096 characters in all, past which the API server cuts each to 256.
 	Warnings []string
 	// Err says why the document could not be read; it is a *DocumentError.
 	Err error
@@ -89,32 +94,71 @@ func (e *StrictError) Error() string {
 }
 
 // Decode reads a manifest that holds exactly one Job, in JSON or YAML, and returns it with
-// the field validation warnings. See DecodeAll for the rules.
+// the field validation warnings. See Documents for the rules. The manifest is one request
+// body: MaxBytes limits all of it, and reading stops at a second document.
 func Decode(data []byte, opts DecodeOptions) (*Job, []string, error) {
-	docs := DecodeAll(data, opts)
-	switch {
-	case len(docs) == 0:
-		return nil, nil, errors.New("the manifest holds no Job")
-	case len(docs) > 1:
-		return nil, nil, fmt.Errorf("the manifest holds %d Jobs, want one", len(docs))
+	if max := opts.maxBytes(); max >= 0 && len(data) > max {
+		return nil, nil, fmt.Errorf("the manifest is %d bytes, larger than the limit of %d bytes", len(data), max)
 	}
-	return docs[0].Job, docs[0].Warnings, docs[0].Err
+	var first Document
+	n := 0
+	for doc := range Documents(bytes.NewReader(data), opts) {
+		if n++; n > 1 {
+			return nil, nil, errors.New("the manifest holds more than one Job, want one")
+		}
+		first = doc
+	}
+	if n == 0 {
+		return nil, nil, errors.New("the manifest holds no Job")
+	}
+	return first.Job, first.Warnings, first.Err
 }
 
-// DecodeAll reads every Job of a manifest: a JSON document, or a YAML stream of documents
-// separated by "---" lines, where each document is a Job or a JobList. Empty documents are
-// skipped. A document's apiVersion and kind must be batch/v1 and Job (or JobList); when both
-// are missing the document is read as a Job, as the Job endpoints do. YAML is converted to
-// JSON the way kubectl and the API server do it (sigs.k8s.io/yaml), so YAML 1.1 scalars
-// such as yes read as booleans.
-//
-// A document that cannot be read gets a Document with Err set; the others are still read.
+// DecodeAll reads every Job of a manifest held in memory; see Documents. All of it is kept,
+// so MaxBytes limits the manifest as a whole as well as each document: a larger stream gets
+// one Document with the error, and is for Documents to read.
 func DecodeAll(data []byte, opts DecodeOptions) []Document {
-	var docs []Document
-	for _, part := range split(data) {
-		docs = append(docs, decodeDocument(part, opts)...)
+	if max := opts.maxBytes(); max >= 0 && len(data) > max {
+		err := fmt.Errorf("the manifest is %d bytes, larger than the limit of %d bytes; read it as a stream", len(data), max)
+		return []Document{{Number: 1, Line: 1, Item: -1, Err: &DocumentError{Number: 1, Line: 1, Item: -1, Err: err}}}
 	}
-	return docs
+	return slices.Collect(Documents(bytes.NewReader(data), opts))
+}
+
+// Documents reads the Jobs of a manifest stream, one document at a time, so that a stream of
+// any length is read in the memory of its largest document: a JSON document, or a YAML
+// stream of documents, each a Job or a JobList. YAML documents are separated by "---" lines
+// and may end with a "..." line, after which the next document starts; those lines inside a
+// multi-line quoted or block scalar belong to the scalar. Empty documents are skipped.
+// A document's apiVersion and kind must be batch/v1 and Job (or JobList); when both are
+// missing the document is read as a Job, as the Job endpoints do. YAML is converted to JSON
+// the way kubectl and the API server do it (sigs.k8s.io/yaml), so YAML 1.1 scalars such as
+// yes read as booleans.
+//
+// Each document is limited to MaxBytes, in its YAML form and, when it uses aliases, in the
+// JSON its aliases expand to. A document that cannot be read gets a Document with Err set,
+// and the next ones are still read; an error reading r ends the stream with a Document that
+// holds it.
+func Documents(r io.Reader, opts DecodeOptions) iter.Seq[Document] {
+	return func(yield func(Document) bool) {
+		s := newStreamReader(r, opts.maxBytes())
+		for {
+			p, err := s.next()
+			if errors.Is(err, io.EOF) {
+				return
+			}
+			if err != nil {
+				n := s.number + 1
+				yield(Document{Number: n, Line: s.line, Item: -1, Err: &DocumentError{Number: n, Line: s.line, Item: -1, Err: err}})
+				return
+			}
+			for _, doc := range decodeDocument(p, opts) {
+				if !yield(doc) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // part is one document of a stream.
@@ -122,50 +166,7 @@ type part struct {
 	number, line int
 	data         []byte
 	yaml         bool
-}
-
-// split cuts a manifest into documents. JSON is one document; YAML is cut at lines that
-// start with "---" followed by nothing but space or a comment.
-func split(data []byte) []part {
-	if trimmed := bytes.TrimLeft(data, " \t\r\n"); len(trimmed) > 0 && trimmed[0] == '{' {
-		return []part{{number: 1, line: 1, data: data}}
-	}
-	var parts []part
-	start, startLine, line := 0, 1, 1
-	for pos := 0; pos < len(data); line++ {
-		end := bytes.IndexByte(data[pos:], '\n')
-		if end < 0 {
-			end = len(data) - pos
-		} else {
-			end++
-		}
-		if isSeparator(data[pos : pos+end]) {
-			parts = appendPart(parts, data[start:pos], startLine)
-			start, startLine = pos+end, line+1
-		}
-		pos += end
-	}
-	return appendPart(parts, data[start:], startLine)
-}
-
-// isSeparator reports whether a YAML line separates documents.
-func isSeparator(line []byte) bool {
-	rest, ok := bytes.CutPrefix(line, []byte("---"))
-	if !ok {
-		return false
-	}
-	rest = bytes.TrimSpace(rest)
-	return len(rest) == 0 || rest[0] == '#'
-}
-
-// appendPart adds a YAML document to parts unless it holds only space and comments.
-func appendPart(parts []part, data []byte, line int) []part {
-	for l := range bytes.SplitSeq(data, []byte("\n")) {
-		if t := bytes.TrimSpace(l); len(t) > 0 && t[0] != '#' {
-			return append(parts, part{number: len(parts) + 1, line: line, data: data, yaml: true})
-		}
-	}
-	return parts
+	tooLarge     bool // over the size limit; data was not kept
 }
 
 // decodeDocument reads one document: a Job, or the Jobs of a JobList.
@@ -174,8 +175,8 @@ func decodeDocument(p part, opts DecodeOptions) []Document {
 		return []Document{{Number: p.number, Line: p.line, Item: item,
 			Err: &DocumentError{Number: p.number, Line: p.line, Item: item, Err: err}}}
 	}
-	if max := opts.maxBytes(); max >= 0 && len(p.data) > max {
-		return fail(-1, fmt.Errorf("the document is %d bytes, more than the limit of %d", len(p.data), max))
+	if p.tooLarge {
+		return fail(-1, fmt.Errorf("the document is larger than the limit of %d bytes", opts.maxBytes()))
 	}
 	data, yamlIssues, err := toJSON(p, opts)
 	if err != nil {
@@ -249,19 +250,57 @@ func toJSON(p part, opts DecodeOptions) ([]byte, []string, error) {
 	if !p.yaml {
 		return p.data, nil, nil
 	}
+	if err := checkExpansion(p.data, opts.maxBytes()); err != nil {
+		return nil, nil, err
+	}
 	var issues []string
 	if opts.FieldValidation != Ignore {
 		data, err := sigsyaml.YAMLToJSONStrict(p.data)
 		if err == nil {
 			return data, nil, nil
 		}
-		issues = []string{strings.Join(strings.Fields(err.Error()), " ")}
+		if issues = yamlIssues(err.Error()); issues == nil {
+			return nil, nil, yamlError(err) // malformed, not merely strict
+		}
 	}
 	data, err := sigsyaml.YAMLToJSON(p.data)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, yamlError(err)
 	}
 	return data, issues, nil
+}
+
+// The beginnings of the errors of strict YAML conversion, which lists one issue a line.
+const (
+	yamlIssuesShort = "yaml: unmarshal errors:\n"
+	yamlIssuesLong  = "error converting YAML to JSON: yaml: unmarshal errors:\n"
+)
+
+// yamlIssues splits the error of strict YAML conversion into its issues, one warning each,
+// as the API server does: `line 5: key "x" already set in map`. It returns nil for an error
+// that is not about strictness.
+func yamlIssues(msg string) []string {
+	rest, ok := strings.CutPrefix(msg, yamlIssuesShort)
+	if !ok {
+		if rest, ok = strings.CutPrefix(msg, yamlIssuesLong); !ok {
+			return nil
+		}
+	}
+	var issues []string
+	for line := range strings.SplitSeq(rest, "\n") {
+		issues = append(issues, strings.TrimSpace(line))
+	}
+	return issues
+}
+
+// yamlError words the conversion's error for a null map key, which it prints with a
+// formatting directive ("%!s(<nil>)").
+func yamlError(err error) error {
+	if msg := err.Error(); strings.Contains(msg, "%!s(<nil>)") {
+		_, value, _ := strings.Cut(msg, ", value: ")
+		return fmt.Errorf("a map key is null (its value: %s)", value)
+	}
+	return err
 }
 
 // checkType checks that a document's apiVersion and kind name batch/v1 and want. Both
@@ -303,7 +342,7 @@ func fieldValidation(d *jsonwire.Decoder, yamlIssues []string, opts DecodeOption
 	if len(issues) > 0 && opts.FieldValidation == Strict {
 		return nil, &StrictError{Issues: issues}
 	}
-	return issues, nil
+	return warnings.Of(issues), nil
 }
 
 // firstByte returns the first byte of data that is not JSON white space.

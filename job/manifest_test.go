@@ -132,13 +132,13 @@ func TestDecodeAll(t *testing.T) {
 			name:     "duplicate yaml key",
 			in:       "metadata:\n  name: j\nspec:\n  backoffLimit: 1\n  backoffLimit: 2\n",
 			want:     []string{"j"},
-			warnings: []string{`yaml: unmarshal errors: line 5: key "backoffLimit" already set in map`},
+			warnings: []string{`line 5: key "backoffLimit" already set in map`},
 		},
 		{
 			name: "over the size limit",
 			in:   `{"metadata":{"name":"` + strings.Repeat("x", 100) + `"}}`,
 			opts: job.DecodeOptions{MaxBytes: 64},
-			want: []string{"error: the document is 124 bytes, more than the limit of 64"},
+			want: []string{"error: document 1 (line 1): the manifest is 124 bytes, larger than the limit of 64 bytes"},
 		},
 	}
 	for _, tt := range tests {

@@ -6,6 +6,10 @@ const MaxDepth = 10000
 // maxTypeErrors caps how many wrong-type values one decode reports.
 const maxTypeErrors = 32
 
+// MaxIssues caps how many unknown and duplicate members one decode keeps: far more than the
+// API server's warning limit lets through.
+const MaxIssues = 10000
+
 // linearKeys is how many keys an object may have before duplicate detection switches from a
 // linear scan to a map.
 const linearKeys = 32

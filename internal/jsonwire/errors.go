@@ -51,7 +51,7 @@ func (d *Decoder) AddError(path, want string, err error) {
 
 // AddIssue records an unknown or duplicate member found by another decoder at path.
 func (d *Decoder) AddIssue(kind IssueKind, path string) {
-	if d.quiet == 0 {
+	if d.quiet == 0 && len(d.issues) < MaxIssues {
 		d.issues = append(d.issues, Issue{Kind: kind, Path: path})
 	}
 }
@@ -116,7 +116,9 @@ func (d *Decoder) Path() string {
 
 // issue records an unknown or duplicate member at the current position.
 func (d *Decoder) issue(kind IssueKind) {
-	d.issues = append(d.issues, Issue{Kind: kind, Path: d.Path()})
+	if len(d.issues) < MaxIssues {
+		d.issues = append(d.issues, Issue{Kind: kind, Path: d.Path()})
+	}
 }
 
 // syntaxError stops the decode at the current position.
