@@ -31,6 +31,7 @@ func newHandler() http.Handler {
 // response review. A body that is not an admission.k8s.io/v1 AdmissionReview gets 400.
 func review(decide func(*AdmissionRequest) *AdmissionResponse) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
+		ctx := r.Context()
 		body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxReviewBytes))
 		if err != nil {
 			http.Error(w, "reading the request: "+err.Error(), http.StatusRequestEntityTooLarge)
@@ -45,7 +46,13 @@ func review(decide func(*AdmissionRequest) *AdmissionResponse) http.HandlerFunc 
 			http.Error(w, "want an admission.k8s.io/v1 AdmissionReview with a request", http.StatusBadRequest)
 			return
 		}
+		if ctx.Err() != nil {
+			return // the client is gone, or the time is up
+		}
 		resp := decide(in.Request)
+		if ctx.Err() != nil {
+			return
+		}
 		resp.UID = in.Request.UID
 		out := AdmissionReview{TypeMeta: in.TypeMeta, Response: resp}
 		w.Header().Set("Content-Type", "application/json")

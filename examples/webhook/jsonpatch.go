@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"reflect"
 	"slices"
@@ -31,15 +32,28 @@ func (o patchOp) MarshalJSON() ([]byte, error) {
 
 // jsonPatch returns the operations that turn the JSON document from into to: members are
 // added, removed or replaced one by one, lists that differ are replaced whole.
+// Numbers are kept as written, so integers beyond 2^53 are patched exactly.
 func jsonPatch(from, to []byte) ([]patchOp, error) {
-	var a, b any
-	if err := json.Unmarshal(from, &a); err != nil {
+	a, err := decodeExact(from)
+	if err != nil {
 		return nil, err
 	}
-	if err := json.Unmarshal(to, &b); err != nil {
+	b, err := decodeExact(to)
+	if err != nil {
 		return nil, err
 	}
 	return diff(nil, "", a, b), nil
+}
+
+// decodeExact reads JSON with numbers as json.Number, their text, rather than float64.
+func decodeExact(data []byte) (any, error) {
+	d := json.NewDecoder(bytes.NewReader(data))
+	d.UseNumber()
+	var v any
+	if err := d.Decode(&v); err != nil {
+		return nil, err
+	}
+	return v, nil
 }
 
 func diff(ops []patchOp, path string, a, b any) []patchOp {

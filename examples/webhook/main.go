@@ -3,6 +3,7 @@
 //
 //	webhook --tls-cert tls.crt --tls-key tls.key [--addr :8443]
 //	webhook --plain-http [--addr 127.0.0.1:8080]     (no TLS: for local testing only)
+//	        [--read-timeout 15s] [--handler-timeout 30s]
 //
 // POST /validate admits creates and updates of Jobs and of their status that the API
 // server's Job validation accepts, and denies the others with the server's 422 status
@@ -25,6 +26,14 @@ import (
 	"time"
 )
 
+// The API server gives a webhook 10 s by default and 30 s at most: a request body takes at
+// most readTimeout to arrive, and its answer at most handlerTimeout, after which the request
+// context is done and the work on it stops.
+const (
+	readTimeout    = 15 * time.Second
+	handlerTimeout = 30 * time.Second
+)
+
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
@@ -42,6 +51,8 @@ func serve(ctx context.Context, args []string, ready chan<- net.Addr) error {
 	cert := fs.String("tls-cert", "", "TLS certificate file")
 	key := fs.String("tls-key", "", "TLS key file")
 	plain := fs.Bool("plain-http", false, "serve plain HTTP without TLS; the API server only calls webhooks over TLS, so this is for local tests")
+	readLimit := fs.Duration("read-timeout", readTimeout, "how long a request, body included, may take to arrive")
+	handlerLimit := fs.Duration("handler-timeout", handlerTimeout, "how long answering a request may take")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -53,7 +64,13 @@ func serve(ctx context.Context, args []string, ready chan<- net.Addr) error {
 	if err != nil {
 		return err
 	}
-	srv := &http.Server{Handler: newHandler(), ReadHeaderTimeout: 10 * time.Second}
+	srv := &http.Server{
+		Handler:           http.TimeoutHandler(newHandler(), *handlerLimit, "the webhook timed out"),
+		ReadHeaderTimeout: min(10*time.Second, *readLimit),
+		ReadTimeout:       *readLimit,
+		WriteTimeout:      *handlerLimit + 5*time.Second,
+		IdleTimeout:       2 * time.Minute,
+	}
 	go func() {
 		<-ctx.Done()
 		shutdown, cancel := context.WithTimeout(context.Background(), 10*time.Second)

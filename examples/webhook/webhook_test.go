@@ -11,6 +11,8 @@ import (
 	"crypto/x509/pkix"
 	"encoding/json"
 	"encoding/pem"
+	"fmt"
+	"io"
 	"math/big"
 	"net"
 	"net/http"
@@ -343,4 +345,46 @@ func selfSigned(t *testing.T, dir string) (certFile, keyFile string, pool *x509.
 	pool = x509.NewCertPool()
 	pool.AddCert(cert)
 	return certFile, keyFile, pool
+}
+
+// TestPatchKeepsNumbersExact: a list replaced whole keeps its integers as written, even past
+// 2^53 where a float64 would round them.
+func TestPatchKeepsNumbersExact(t *testing.T) {
+	from := `{"spec":{"containers":[{"name":"a","securityContext":{"runAsUser":9007199254740993}}]}}`
+	to := `{"spec":{"containers":[{"name":"a","securityContext":{"runAsUser":9007199254740993},"imagePullPolicy":"Always"}]}}`
+	ops, err := jsonPatch([]byte(from), []byte(to))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := json.Marshal(ops)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `[{"op":"replace","path":"/spec/containers","value":[{"imagePullPolicy":"Always","name":"a","securityContext":{"runAsUser":9007199254740993}}]}]`
+	if string(got) != want {
+		t.Errorf("patch\n got %s\nwant %s", got, want)
+	}
+}
+
+// TestHalfSentBodyIsDropped: a client that sends its headers and part of its body, then
+// stalls, has its connection closed once the read timeout passes.
+func TestHalfSentBodyIsDropped(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	ready := make(chan net.Addr, 1)
+	go serve(ctx, []string{"--addr", "127.0.0.1:0", "--plain-http", "--read-timeout", "200ms"}, ready)
+	addr := <-ready
+	conn, err := net.Dial("tcp", addr.String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	fmt.Fprintf(conn, "POST /validate HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{\"apiVersion\":")
+	// The server must close the connection; the deadline only keeps a broken server from
+	// hanging the test.
+	conn.SetReadDeadline(time.Now().Add(20 * time.Second))
+	_, err = io.ReadAll(conn)
+	if ne, ok := err.(net.Error); ok && ne.Timeout() {
+		t.Fatal("the server kept the stalled connection open")
+	}
 }
