@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"io"
 
 	"github.com/jobkit/jobkit/job"
 	"github.com/jobkit/jobkit/validation"
@@ -47,14 +48,22 @@ type cause struct {
 // be read as a Job (the API server answers 400 Bad Request).
 const decodeErrorType = "BadRequest"
 
-// check decodes, defaults, prepares and validates the Jobs of one input.
-func (c *checker) check(in input) []result {
-	docs := job.DecodeAll(in.data, c.decode)
-	out := make([]result, 0, len(docs))
-	for _, d := range docs {
-		out = append(out, c.checkDocument(in.name, d))
+// checkFile decodes, defaults, prepares and validates the Jobs of one file ("-" for stdin)
+// as they are read, and sends their results to out, until quit is closed.
+func (c *checker) checkFile(name string, stdin io.Reader, out chan<- result, quit <-chan struct{}) error {
+	r, closeFile, err := open(name, stdin)
+	if err != nil {
+		return err
 	}
-	return out
+	defer closeFile()
+	for d := range job.Documents(r, c.decode) {
+		select {
+		case out <- c.checkDocument(name, d):
+		case <-quit:
+			return nil
+		}
+	}
+	return nil
 }
 
 // source names a document: file:number, and [item] within a JobList.

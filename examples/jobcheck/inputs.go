@@ -76,6 +76,18 @@ func read(name string, stdin io.Reader) (input, error) {
 	return input{name: name, data: data}, nil
 }
 
+// open opens one input for reading: a file, or "-" for stdin.
+func open(name string, stdin io.Reader) (io.Reader, func(), error) {
+	if name == "-" {
+		return stdin, func() {}, nil
+	}
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, nil, fmt.Errorf("read %s: %w", name, err)
+	}
+	return f, func() { f.Close() }, nil
+}
+
 // isTerminal reports whether w is a terminal.
 func isTerminal(w io.Writer) bool {
 	f, ok := w.(*os.File)

@@ -368,3 +368,29 @@ func TestReadmeOutput(t *testing.T) {
 		t.Fatalf("README.md shows:\n%s\njobcheck prints:\n%s", shown, out)
 	}
 }
+
+// TestValidateStreamsInBoundedMemory: a long stream of documents in one file is checked as it
+// is read, in the memory of a few documents: the process stays far below what holding the
+// stream's Jobs would take.
+func TestValidateStreamsInBoundedMemory(t *testing.T) {
+	if runtime.GOOS != "linux" {
+		t.Skip("reads the peak memory from Linux's rusage")
+	}
+	path := filepath.Join(t.TempDir(), "stream.yaml")
+	doc := "apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: j\nspec:\n  template:\n    spec:\n      containers:\n      - name: c\n        image: busybox\n      restartPolicy: Never\n---\n"
+	if err := os.WriteFile(path, bytes.Repeat([]byte(doc), 50_000), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(binary, "validate", path)
+	out, err := cmd.Output()
+	if err != nil || !bytes.Contains(out, []byte("50000 Jobs in 1 file: 50000 valid, 0 invalid")) {
+		t.Fatalf("%v\n%.500s", err, out)
+	}
+	ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage)
+	if !ok {
+		t.Skip("no rusage")
+	}
+	if peak := ru.Maxrss << 10; peak > 64<<20 {
+		t.Errorf("peak memory %d MiB for a %d MiB stream, want under 64 MiB", peak>>20, 50_000*len(doc)>>20)
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"iter"
 	"runtime"
 	"sync"
 	"sync/atomic"
@@ -50,20 +51,23 @@ func runValidate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "jobcheck validate:", err)
 		return exitUsage
 	}
-	results, err := checkAll(c, files, stdin, stderr)
-	if err != nil {
-		fmt.Fprintln(stderr, "jobcheck validate:", err)
-		return exitUsage
-	}
-	if *output == "json" {
-		writeJSON(stdout, results)
-	} else {
-		writeText(stdout, results, len(files))
-	}
-	for _, r := range results {
-		if !r.Valid {
-			return exitInvalid
+	w := newWriter(stdout, *output)
+	readErrors := 0
+	for f := range checkAll(c, files, stdin, stderr) {
+		for r := range f.results {
+			w.write(r)
 		}
+		if f.err != nil {
+			fmt.Fprintln(stderr, "jobcheck validate:", f.err)
+			readErrors++
+		}
+	}
+	w.summary(len(files))
+	switch {
+	case readErrors > 0:
+		return exitUsage
+	case w.invalid > 0:
+		return exitInvalid
 	}
 	return exitOK
 }
@@ -98,42 +102,48 @@ func readOld(name string, opts job.DecodeOptions) (*job.Job, error) {
 	return old, nil
 }
 
-// checkAll checks the files in parallel and returns the results in file order. A file
-// that cannot be read stops the run.
-func checkAll(c *checker, files []string, stdin io.Reader, stderr io.Writer) ([]result, error) {
-	perFile := make([][]result, len(files))
-	errs := make([]error, len(files))
-	var done atomic.Int64
-	stop := progress(stderr, len(files), &done)
-	defer stop()
-	work := make(chan int)
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			for i := range work {
-				in, err := read(files[i], stdin)
-				if err != nil {
-					errs[i] = err
-				} else {
-					perFile[i] = c.check(in)
+// fileResults are the results of one file, as they are found; err is set, when the file
+// could not be read to its end, before results is closed.
+type fileResults struct {
+	results chan result
+	err     error
+}
+
+// checkAll checks the files in parallel and yields each file's results in file order, as
+// they are found: a stream is checked in the memory of a few documents, whatever its length.
+func checkAll(c *checker, files []string, stdin io.Reader, stderr io.Writer) iter.Seq[*fileResults] {
+	return func(yield func(*fileResults) bool) {
+		var done atomic.Int64
+		stop := progress(stderr, len(files), &done)
+		defer stop()
+		workers := runtime.GOMAXPROCS(0)
+		pending := make(chan *fileResults, workers)
+		quit := make(chan struct{})
+		defer close(quit)
+		go func() {
+			defer close(pending)
+			sem := make(chan struct{}, workers)
+			for _, name := range files {
+				f := &fileResults{results: make(chan result, 64)}
+				select {
+				case pending <- f:
+				case <-quit:
+					return
 				}
-				done.Add(1)
+				sem <- struct{}{}
+				go func() {
+					defer func() { <-sem; done.Add(1) }()
+					f.err = c.checkFile(name, stdin, f.results, quit)
+					close(f.results)
+				}()
 			}
-		})
-	}
-	for i := range files {
-		work <- i
-	}
-	close(work)
-	wg.Wait()
-	var all []result
-	for i := range files {
-		if errs[i] != nil {
-			return nil, errs[i]
+		}()
+		for f := range pending {
+			if !yield(f) {
+				return
+			}
 		}
-		all = append(all, perFile[i]...)
 	}
-	return all, nil
 }
 
 // progress shows, on a terminal, how many files have been checked, while there are many.
@@ -164,31 +174,55 @@ func progress(w io.Writer, total int, done *atomic.Int64) func() {
 	}
 }
 
-// writeText prints one line per error and warning, then a summary.
-func writeText(w io.Writer, results []result, files int) {
-	invalid, warnings := 0, 0
-	for _, r := range results {
-		name := r.Name
-		if name == "" {
-			name = "-"
-		}
-		for _, e := range r.Errors {
-			if e.Field == "" {
-				fmt.Fprintf(w, "%s %s: %s\n", r.Source, name, e.body)
-				continue
-			}
-			fmt.Fprintf(w, "%s %s: %s: %s\n", r.Source, name, e.Field, e.body)
-		}
-		for _, warning := range r.Warnings {
-			fmt.Fprintf(w, "%s %s: warning: %s\n", r.Source, name, warning)
-		}
-		if !r.Valid {
-			invalid++
-		}
-		warnings += len(r.Warnings)
+// writer prints results as they come: as text, one line per error and warning and a
+// summary, or as JSON, one object per Job.
+type writer struct {
+	w                       io.Writer
+	json                    *json.Encoder
+	jobs, invalid, warnings int
+}
+
+func newWriter(w io.Writer, output string) *writer {
+	wr := &writer{w: w}
+	if output == "json" {
+		wr.json = json.NewEncoder(w)
 	}
-	fmt.Fprintf(w, "%s in %s: %d valid, %d invalid, %s\n",
-		plural(len(results), "Job"), plural(files, "file"), len(results)-invalid, invalid, plural(warnings, "warning"))
+	return wr
+}
+
+func (w *writer) write(r result) {
+	w.jobs++
+	if !r.Valid {
+		w.invalid++
+	}
+	w.warnings += len(r.Warnings)
+	if w.json != nil {
+		_ = w.json.Encode(r)
+		return
+	}
+	name := r.Name
+	if name == "" {
+		name = "-"
+	}
+	for _, e := range r.Errors {
+		if e.Field == "" {
+			fmt.Fprintf(w.w, "%s %s: %s\n", r.Source, name, e.body)
+			continue
+		}
+		fmt.Fprintf(w.w, "%s %s: %s: %s\n", r.Source, name, e.Field, e.body)
+	}
+	for _, warning := range r.Warnings {
+		fmt.Fprintf(w.w, "%s %s: warning: %s\n", r.Source, name, warning)
+	}
+}
+
+// summary ends text output with the counts.
+func (w *writer) summary(files int) {
+	if w.json != nil {
+		return
+	}
+	fmt.Fprintf(w.w, "%s in %s: %d valid, %d invalid, %s\n",
+		plural(w.jobs, "Job"), plural(files, "file"), w.jobs-w.invalid, w.invalid, plural(w.warnings, "warning"))
 }
 
 func plural(n int, what string) string {
@@ -196,12 +230,4 @@ func plural(n int, what string) string {
 		return "1 " + what
 	}
 	return fmt.Sprintf("%d %ss", n, what)
-}
-
-// writeJSON prints one JSON object per Job, a line each.
-func writeJSON(w io.Writer, results []result) {
-	enc := json.NewEncoder(w)
-	for _, r := range results {
-		_ = enc.Encode(r)
-	}
 }
