@@ -88,40 +88,121 @@ func (l Intervals) Total() int {
 }
 
 // Merge adds indexes to the list as the controller adds newly finished indexes, and returns
-// a new list: negative indexes are dropped, the rest sorted and deduplicated, then merged
-// with the list interval by interval — the one that starts first goes next (the new index
-// on a tie) and extends the previous interval when it starts at most one past its end.
-// Well-formed lists stay canonical; the controller's result on ill-formed ones is kept,
-// loss of indexes included.
+// a new list: negative indexes are dropped, the rest sorted and deduplicated, each then
+// merged into the list as a one-index interval, as MergeIntervals merges. Well-formed lists
+// stay canonical; the controller's result on ill-formed ones is kept, loss of indexes
+// included. indexes is not modified. Merging costs at most two allocations, the second
+// only when the result holds more than a few intervals, and then of the size it can reach.
 func (l Intervals) Merge(indexes []int) Intervals {
-	added := FromSlice(indexes).iv
-	out := make(Intervals, 0, len(l)+len(added))
-	appendOrExtend := func(iv Interval) {
-		n := len(out)
-		switch {
-		case n == 0 || iv.First > out[n-1].Last+1:
-			out = append(out, iv)
-		case out[n-1].Last < iv.Last:
-			out[n-1].Last = iv.Last
-		}
+	if !slices.IsSorted(indexes) {
+		indexes = slices.Sorted(slices.Values(indexes))
 	}
+	for len(indexes) > 0 && indexes[0] < 0 {
+		indexes = indexes[1:]
+	}
+	if len(l) == 0 && len(indexes) == 0 {
+		return Intervals{}
+	}
+	out := make(Intervals, 0, min(len(l)+len(indexes), 8))
+	var cur Interval
 	i, j := 0, 0
-	for i < len(l) && j < len(added) {
-		if l[i].First < added[j].First {
-			appendOrExtend(l[i])
+	if len(indexes) == 0 || len(l) > 0 && l[0].First < indexes[0] {
+		cur, i = l[0], 1
+	} else {
+		cur, j = Interval{indexes[0], indexes[0]}, 1
+	}
+	// Each next interval joins cur when it starts at most one past its end, or else cur is
+	// done and the next one is built.
+	for i < len(l) && j < len(indexes) {
+		next := Interval{indexes[j], indexes[j]}
+		if l[i].First < indexes[j] {
+			next = l[i]
 			i++
 		} else {
-			appendOrExtend(added[j])
+			j++
+		}
+		if next.First <= cur.Last+1 {
+			cur.Last = max(cur.Last, next.Last)
+		} else {
+			out, cur = appendGrown(out, cur, len(l)-i+len(indexes)-j), next
+		}
+	}
+	for ; i < len(l); i++ {
+		if l[i].First <= cur.Last+1 {
+			cur.Last = max(cur.Last, l[i].Last)
+		} else {
+			out, cur = appendGrown(out, cur, len(l)-i), l[i]
+		}
+	}
+	for ; j < len(indexes); j++ {
+		if v := indexes[j]; v <= cur.Last+1 {
+			cur.Last = max(cur.Last, v)
+		} else {
+			out, cur = appendGrown(out, cur, len(indexes)-j), Interval{v, v}
+		}
+	}
+	return append(out, cur)
+}
+
+// appendGrown appends iv to out; when out is full it grows it once, to all the result can
+// still take: left more intervals and cur.
+func appendGrown(out Intervals, iv Interval, left int) Intervals {
+	if len(out) == cap(out) {
+		out = append(make(Intervals, 0, len(out)+left+2), out...)
+	}
+	return append(out, iv)
+}
+
+// MergeIntervals merges two lists as the controller merges index lists: interval by interval,
+// the one that starts first going next (o's on a tie), each extending the previous one when
+// it starts at most one past its end. It returns a new list.
+func (l Intervals) MergeIntervals(o Intervals) Intervals {
+	out := make(Intervals, 0, len(l)+len(o))
+	i, j := 0, 0
+	for i < len(l) && j < len(o) {
+		if l[i].First < o[j].First {
+			out = out.extend(l[i])
+			i++
+		} else {
+			out = out.extend(o[j])
 			j++
 		}
 	}
 	for ; i < len(l); i++ {
-		appendOrExtend(l[i])
+		out = out.extend(l[i])
 	}
-	for ; j < len(added); j++ {
-		appendOrExtend(added[j])
+	for ; j < len(o); j++ {
+		out = out.extend(o[j])
 	}
 	return out
+}
+
+// extend appends iv to a merged list, or joins it with the last interval when it starts at
+// most one past that interval's end.
+func (l Intervals) extend(iv Interval) Intervals {
+	n := len(l)
+	switch {
+	case n == 0 || iv.First > l[n-1].Last+1:
+		return append(l, iv)
+	case l[n-1].Last < iv.Last:
+		l[n-1].Last = iv.Last
+	}
+	return l
+}
+
+// Has reports whether the list holds ix, as the controller looks it up: by binary search on
+// the intervals' ends, so only sorted, disjoint lists answer reliably.
+func (l Intervals) Has(ix int) bool {
+	lo, hi := 0, len(l)
+	for hi > lo {
+		mid := lo + (hi-lo)/2
+		if l[mid].Last >= ix {
+			hi = mid
+		} else {
+			lo = mid + 1
+		}
+	}
+	return hi < len(l) && l[hi].First <= ix
 }
 
 // Set returns the indexes the list covers as a canonical Set: reversed intervals cover
