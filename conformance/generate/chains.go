@@ -75,6 +75,9 @@ func (g *gen) afterRequests(j *batchv1.Job, after *oracle.Aftermath, now time.Ti
 	}
 	for _, c := range after.Created {
 		p := c.DeepCopy()
+		// The API server names pods uniquely; the oracle's names count per sync.
+		p.Name = p.GenerateName + g.suffix(5)
+		p.UID = g.uid()
 		p.Namespace = j.Namespace
 		p.CreationTimestamp = metav1.NewTime(now)
 		p.OwnerReferences = []metav1.OwnerReference{*metav1.NewControllerRef(j, batchv1.SchemeGroupVersion.WithKind("Job"))}
