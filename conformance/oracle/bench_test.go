@@ -1,6 +1,8 @@
 package oracle
 
 import (
+	"encoding/json"
+	"os"
 	"testing"
 
 	"k8s.io/klog/v2"
@@ -38,4 +40,45 @@ func BenchmarkUpstreamIndexes(b *testing.B) {
 			withOrderedIndexes(read, odds)
 		}
 	})
+}
+
+// BenchmarkUpstreamSync runs the inputs of jobkit's sim benchmarks through upstream's
+// controller as the oracle does: a freshly built controller over a fake clientset, one
+// syncJob. decode is the part of it spent reading the JSON inputs, which the sim benchmarks
+// do before the loop.
+func BenchmarkUpstreamSync(b *testing.B) {
+	for _, bi := range []struct{ name, file string }{
+		{"10-pods", "../../sim/testdata/bench-10-pods.json"},
+		{"1000-indexed-half-done", "../../sim/testdata/bench-1000-indexed.json"},
+	} {
+		data, err := os.ReadFile(bi.file)
+		if err != nil {
+			b.Fatal(err)
+		}
+		var in SyncInput
+		if err := json.Unmarshal(data, &in); err != nil {
+			b.Fatal(err)
+		}
+		b.Run(bi.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if out := Sync(in); out.Error != "" || out.Panic != "" || out.InputError != "" {
+					b.Fatal(out.Error, out.Panic, out.InputError)
+				}
+			}
+		})
+		b.Run(bi.name+"/decode", func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := decodeV1Job(in.Job); err != nil {
+					b.Fatal(err)
+				}
+				for _, p := range in.Pods {
+					if _, err := decodeV1Pod(p); err != nil {
+						b.Fatal(err)
+					}
+				}
+			}
+		})
+	}
 }
