@@ -152,14 +152,8 @@ func (s *Simulator) selectPods(e PodEvent) []*policy.Pod {
 	return out
 }
 
-// createdNumber is the creation number of a pod the simulator named, 0 for others.
-func (s *Simulator) createdNumber(p *policy.Pod) int {
-	var n int
-	if _, err := fmt.Sscanf(string(p.UID), string(s.job.UID)+"-%d", &n); err != nil {
-		return 0
-	}
-	return n
-}
+// createdNumber is the creation number of a pod the controller created, 0 for others.
+func (s *Simulator) createdNumber(p *policy.Pod) int { return s.created[p.Name] }
 
 // applies reports whether an action applies to a pod chosen by the zero selector.
 func applies(a Action, p *policy.Pod) bool {

@@ -138,9 +138,9 @@ func (s *syncer) create(n int, toCreate []int) (int, error) {
 		if len(toCreate) > 0 {
 			pod = s.indexedPod(template, toCreate[i])
 		}
+		pod.Name = s.name(pod.GenerateName)
 		s.res.Created = append(s.res.Created, pod)
-		s.generated[pod.GenerateName]++
-		s.event(EventNormal, "SuccessfulCreate", "Created pod: "+pod.GenerateName+zeroPad(s.generated[pod.GenerateName]))
+		s.event(EventNormal, "SuccessfulCreate", "Created pod: "+pod.Name)
 	}
 	return n, nil
 }
@@ -221,6 +221,15 @@ func indexedGenerateName(name string, ix int) string {
 		return prefix
 	}
 	return (name + suffix)[:maxGeneratedNameLength-len(suffix)] + suffix
+}
+
+// name is the name the API server gives a pod created with generateName.
+func (s *syncer) name(generateName string) string {
+	if s.in.Name != nil {
+		return s.in.Name(generateName)
+	}
+	s.generated[generateName]++
+	return generateName + zeroPad(s.generated[generateName])
 }
 
 func zeroPad(n int) string {

@@ -23,6 +23,9 @@ type Input struct {
 	// Backoff is the controller's in-memory record of the Job's pod failures; the zero value
 	// is no record, as after a controller restart.
 	Backoff Backoff
+	// Name names a created pod as the API server does from its generateName; nil names them
+	// <generateName><n>, n counting from 00001 for each generateName.
+	Name func(generateName string) string
 }
 
 // Backoff is the Job controller's in-memory record of a Job's pod failures, from which it
@@ -79,8 +82,10 @@ type Write struct {
 func (w Write) Accepted() bool { return w.Rejected == nil }
 
 // CreatedPod is a pod the sync asked to create: the Job's pod template with what the
-// controller adds. Its name is left to the API server.
+// controller adds.
 type CreatedPod struct {
+	// Name is the name the API server gave the pod (Input.Name).
+	Name string
 	// Index is the completion index of a pod of an Indexed Job, -1 otherwise.
 	Index int
 	// GenerateName is the prefix of the name the API server generates.

@@ -38,8 +38,9 @@ type Simulator struct {
 	backoff Backoff
 	events  []PodEvent // scripted, in time order, not yet happened
 	wakeups []time.Time
-	dirty   bool // a sync is due after the batch period
-	names   int  // pods named so far
+	dirty   bool           // a sync is due after the batch period
+	names   int            // pods named so far
+	created map[string]int // the creation number of each pod created, by name
 	log     []Step
 }
 
@@ -54,7 +55,7 @@ func NewSimulator(j *job.Job, start time.Time) (*Simulator, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Simulator{now: start, job: created, dirty: true}, nil
+	return &Simulator{now: start, job: created, dirty: true, created: map[string]int{}}, nil
 }
 
 // Step is one moment of a simulation's timeline: an event or a sync, and the Job after it.
@@ -173,7 +174,7 @@ func (s *Simulator) step() error {
 // sync runs the controller's sync and applies what it asked for.
 func (s *Simulator) sync() error {
 	s.dirty = false
-	res, err := Sync(Input{Job: s.job, Pods: s.pods, Now: s.now, Backoff: s.backoff})
+	res, err := Sync(Input{Job: s.job, Pods: s.pods, Now: s.now, Backoff: s.backoff, Name: s.podName})
 	if err != nil {
 		return err
 	}
@@ -230,16 +231,23 @@ func (s *Simulator) applySync(res *Result) bool {
 	return changed
 }
 
-// newPod is a created pod as the API server stores it: named, owned by the Job, Pending.
-func (s *Simulator) newPod(c CreatedPod) *policy.Pod {
+// podName names a pod the controller creates: its generateName and a number, counting the
+// pods of the simulation.
+func (s *Simulator) podName(generateName string) string {
 	s.names++
-	name := c.GenerateName + strconv.FormatInt(int64(s.names), 36)
+	return generateName + zeroPad(s.names)
+}
+
+// newPod is a created pod as the API server stores it: owned by the Job, Pending.
+func (s *Simulator) newPod(c CreatedPod) *policy.Pod {
 	t := c.Template.DeepCopy()
+	n := len(s.created) + 1
+	s.created[c.Name] = n
 	p := &policy.Pod{
 		ObjectMeta: metav1.ObjectMeta{
-			Name:              name,
+			Name:              c.Name,
 			Namespace:         s.job.Namespace,
-			UID:               types.UID(string(s.job.UID) + "-" + strconv.Itoa(s.names)),
+			UID:               types.UID(string(s.job.UID) + "-" + strconv.Itoa(n)),
 			Labels:            t.Labels,
 			Annotations:       t.Annotations,
 			Finalizers:        t.Finalizers,

@@ -394,3 +394,39 @@ func TestValidateStreamsInBoundedMemory(t *testing.T) {
 		t.Errorf("peak memory %d MiB for a %d MiB stream, want under 64 MiB", peak>>20, 50_000*len(doc)>>20)
 	}
 }
+
+// TestSimulate: the timeline of the example Job with its example events says when the Job
+// fails and with which message, the backoff delay included; bad input is a usage error.
+func TestSimulate(t *testing.T) {
+	code, out, errOut := jobcheck(t, "", "simulate", "--job", "../manifests/pod-failure-policy.yaml", "--events", "../events/flaky.yaml")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	for _, want := range []string{
+		"+20s  sync: write status 2, re-sync in 10s",
+		"+30s  sync: create 1, write status 1",
+		"Failed (PodFailurePolicy) at +51s: Container main for pod default/job-pod-failure-policy-example-00002 failed with exit code 42 matching FailJob rule at index 0",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("the timeline has no %q:\n%s", want, out)
+		}
+	}
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "bad.yaml")
+	os.WriteFile(bad, []byte("- {at: 5s, pod: '#1', action: explode}\n"), 0o644)
+	for _, tc := range []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"simulate"}, exitUsage, "Usage: jobcheck simulate"},
+		{[]string{"simulate", "-h"}, exitOK, "Usage: jobcheck simulate"},
+		{[]string{"simulate", "--job", "../manifests/pi.yaml", "--events", bad}, exitUsage, `unknown action "explode"`},
+		{[]string{"simulate", "--job", "../manifests/broken-restart-policy.yaml"}, exitInvalid, "the API server rejects the Job"},
+	} {
+		code, _, errOut := jobcheck(t, "", tc.args...)
+		if code != tc.code || !strings.Contains(errOut, tc.want) {
+			t.Errorf("%v: exit %d, stderr %q; want %d and %q", tc.args, code, errOut, tc.code, tc.want)
+		}
+	}
+}

@@ -5,6 +5,8 @@
 //	jobcheck explain --job FILE --pod FILE
 //	                                      which pod failure policy rule a failed pod meets, and why
 //	jobcheck indexes TEXT --completions N parse an index list such as 1,3-5,7
+//	jobcheck simulate --job FILE --events FILE
+//	                                      run the Job through the Job controller on a virtual clock
 //
 // It exits 0 when everything checked is valid, 1 when something is not, 2 on usage or
 // read errors.
@@ -38,6 +40,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		"default":  runDefault,
 		"explain":  runExplain,
 		"indexes":  runIndexes,
+		"simulate": runSimulate,
 	}
 	cmd, ok := cmds[args[0]]
 	if !ok {
@@ -55,6 +58,8 @@ const usage = `Usage:
   jobcheck default FILE                   print the Job with the API server's defaults, as YAML
   jobcheck explain --job FILE --pod FILE  which pod failure policy rule a failed pod meets, and why
   jobcheck indexes TEXT --completions N   parse an index list such as 1,3-5,7
+  jobcheck simulate --job FILE --events FILE
+                                          run the Job through the Job controller on a virtual clock
 
 Run "jobcheck COMMAND -h" for a command's flags.
 Exit status: 0 valid, 1 invalid, 2 usage or read error.
