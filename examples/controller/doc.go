@@ -1,4 +1,5 @@
-// Package controller shows jobkit in the unit tests of a controller that watches Jobs:
-// fixtures from jobtest, decisions from policy, and the API server's answers from
-// validation, with no cluster. See controller_test.go.
+// Package controller shows jobkit in the unit tests of controllers that watch Jobs: fixtures
+// from jobtest, decisions from policy, the API server's answers from validation, and, in
+// parent_test.go, a JobSet-like parent that reacts to its child Jobs' failures, tested with
+// the statuses the Job controller's simulator writes rather than hand-made ones. No cluster.
 package controller
