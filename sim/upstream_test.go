@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+	"strconv"
 	"testing"
 	"time"
 
@@ -257,4 +258,82 @@ func (r upstreamRow) pods(j *job.Job, now time.Time) []*policy.Pod {
 		pods = append(pods, p)
 	}
 	return pods
+}
+
+// podFailurePolicyRow is one case of upstream's TestSyncJobWithJobPodFailurePolicy.
+type podFailurePolicyRow struct {
+	enableJobManagedBy    bool
+	job                   job.Job
+	pods                  []policy.Pod
+	wantConditions        []job.JobCondition
+	wantStatusFailed      int32
+	wantStatusActive      int32
+	wantStatusSucceeded   int32
+	wantStatusTerminating *int32
+}
+
+// The values the pod failure policy cases share, as upstream's test defines them.
+var (
+	now                   = metav1.NewTime(referenceTime)
+	testFinishedAt        = finishedAt
+	indexedCompletionMode = job.IndexedCompletion
+	validObjectMeta       = metav1.ObjectMeta{Name: "foobar", UID: "11111111-2222-4333-8444-555555555555", Namespace: "default", ResourceVersion: "1"}
+	validSelector         = &metav1.LabelSelector{MatchLabels: map[string]string{"foo": "bar"}}
+	validTemplate         = job.PodTemplateSpec{
+		ObjectMeta: metav1.ObjectMeta{Labels: map[string]string{"foo": "bar"}},
+		Spec:       job.PodSpec{Containers: []job.Container{{Name: "main", Image: "foo/bar"}}},
+	}
+	onExitCodeRules = []job.PodFailurePolicyRule{
+		{Action: job.PodFailurePolicyActionIgnore, OnExitCodes: &job.PodFailurePolicyOnExitCodesRequirement{Operator: job.PodFailurePolicyOnExitCodesOpIn, Values: []int32{1, 2, 3}}},
+		{Action: job.PodFailurePolicyActionFailJob, OnExitCodes: &job.PodFailurePolicyOnExitCodesRequirement{Operator: job.PodFailurePolicyOnExitCodesOpIn, Values: []int32{5, 6, 7}}},
+	}
+)
+
+// TestUpstreamSyncJobWithPodFailurePolicy runs the cases of upstream's
+// TestSyncJobWithJobPodFailurePolicy through sim.Sync and checks what upstream's test checks.
+func TestUpstreamSyncJobWithPodFailurePolicy(t *testing.T) {
+	for name, r := range podFailurePolicyCases {
+		t.Run(name, func(t *testing.T) {
+			j := r.job.DeepCopy()
+			if j.Spec.PodReplacementPolicy == nil {
+				j.Spec.PodReplacementPolicy = new(job.Failed)
+			}
+			j.Spec.ManualSelector = new(true)
+			in := sim.Input{Job: j, Now: referenceTime}
+			for i := range r.pods {
+				p := r.pods[i]
+				p.Name, p.UID, p.Namespace = fmt.Sprintf("mypod-%d", i), types.UID(fmt.Sprintf("mypod-%d", i)), j.Namespace
+				p.Labels = j.Spec.Selector.MatchLabels
+				p.OwnerReferences = []metav1.OwnerReference{*metav1.NewControllerRef(j, job.SchemeGroupVersion.WithKind(job.Kind))}
+				if j.Spec.CompletionMode != nil && *j.Spec.CompletionMode == job.IndexedCompletion {
+					p.Annotations = map[string]string{job.JobCompletionIndexAnnotation: strconv.Itoa(i)}
+				}
+				p.Finalizers = append(p.Finalizers, job.JobTrackingFinalizer)
+				in.Pods = append(in.Pods, &p)
+			}
+			res, err := sim.Sync(in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.Err != nil {
+				t.Fatalf("the sync failed: %v", res.Err)
+			}
+			st := res.Status
+			if diff := cmp.Diff(r.wantConditions, st.Conditions, cmpopts.IgnoreFields(job.JobCondition{}, "LastProbeTime", "LastTransitionTime", "Extra"), cmpopts.EquateEmpty()); diff != "" {
+				t.Errorf("conditions (-upstream +jobkit):\n%s", diff)
+			}
+			got := []int32{st.Active, st.Succeeded, st.Failed, deref(st.Terminating)}
+			want := []int32{r.wantStatusActive, r.wantStatusSucceeded, r.wantStatusFailed, deref(r.wantStatusTerminating)}
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Errorf("active, succeeded, failed, terminating (-upstream +jobkit):\n%s", diff)
+			}
+		})
+	}
+}
+
+func deref(p *int32) int32 {
+	if p == nil {
+		return 0
+	}
+	return *p
 }
