@@ -3,7 +3,7 @@ package job
 import "math"
 
 // SetDefaults applies batch/v1 defaulting to j, as the API server does whenever it decodes
-// a Job (spec/defaults.md §1), in this order:
+// a Job (batch/v1's SetDefaults_Job), in this order:
 //
 //   - parallelism and completions both 1 when both are unset; parallelism 1 when only
 //     completions is set (completions stays unset when only parallelism is);

@@ -7,7 +7,7 @@ import (
 )
 
 // PrepareForCreate applies what the API server does to a Job it is about to create, after
-// SetDefaults and before validation (spec/defaults.md §2.1):
+// SetDefaults and before validation (the Job strategy's PrepareForCreate):
 //
 //   - unless spec.manualSelector is true, the template gets the generated job-name and
 //     controller-uid labels where their keys are absent, and the selector gets the
@@ -31,7 +31,7 @@ func PrepareForCreate(j *Job, gates FeatureGates) {
 
 // PrepareForUpdate applies what the API server does to an update of a Job (a PUT or PATCH
 // of the Job, not of its status) before validating it against old, the stored Job
-// (spec/defaults.md §2.2):
+// (the Job strategy's PrepareForUpdate):
 //
 //   - the status is old's: status changes through the Job itself are ignored;
 //   - spec.scheduling is dropped when the WorkloadWithJob gate is off and old has none;
@@ -55,7 +55,7 @@ func PrepareForUpdate(j, old *Job, gates FeatureGates) {
 }
 
 // PrepareForStatusUpdate applies what the API server does to an update of a Job's
-// /status before validating it against old (spec/defaults.md §2.3): the spec is old's, so
+// /status before validating it against old (the status strategy's PrepareForUpdate): the spec is old's, so
 // spec changes through /status are ignored, and the metadata the server keeps is old's as in
 // PrepareForUpdate. old is not modified.
 func PrepareForStatusUpdate(j, old *Job) {

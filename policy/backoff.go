@@ -2,8 +2,7 @@ package policy
 
 import "time"
 
-// The Job controller's backoff before it creates a pod after failures
-// (spec/semantics.md §4).
+// The Job controller's backoff before it creates a pod after failures.
 const (
 	// DefaultBackoff is the delay after the first failure.
 	DefaultBackoff = 10 * time.Second

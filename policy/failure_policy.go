@@ -57,7 +57,7 @@ func (m Match) Reason() string {
 func noMatch() Match { return Match{Rule: -1, CountFailed: true} }
 
 // MatchPodFailure evaluates a pod failure policy, which may be nil, against a failed pod
-// as the Job controller does (spec/semantics.md §2.1): rules in order, the first that
+// as the Job controller does: rules in order, the first that
 // matches and has a known action decides. A rule with onExitCodes looks at the current
 // terminated state of the containers, then of the init containers, in list order, skipping
 // exit code 0 and containers other than containerName when that is set; a rule with

@@ -9,8 +9,8 @@ import (
 	"github.com/jobkit/jobkit/job"
 )
 
-// Job-level decisions over counts and status (spec/semantics.md §3, §5.1, §6, §7, §11),
-// and status helpers.
+// Job-level decisions over counts and status (backoff limits, deadlines, completions,
+// success and failure conditions), and status helpers.
 
 // ExceedsBackoffLimit reports whether a Job has failed by its backoff limit: more counted
 // failures than backoffLimit (failed: status.failed, plus newly failed pods not ignored by

@@ -7,8 +7,8 @@ import (
 	"github.com/jobkit/jobkit/job"
 )
 
-// Completion indexes and per-index failure counts of pods (spec/semantics.md §3.3,
-// indexes.md §7).
+// Completion indexes and per-index failure counts of pods, as
+// the controller reads them for backoffLimitPerIndex.
 
 // CompletionIndex returns the pod's completion index, from its
 // batch.kubernetes.io/job-completion-index annotation, or -1 when the annotation is

@@ -6,7 +6,7 @@ import (
 	"github.com/jobkit/jobkit/job"
 )
 
-// Pod classification, as the Job controller counts pods (spec/semantics.md §1).
+// Pod classification, as the Job controller counts pods.
 
 // IsTerminal reports whether the pod has succeeded or failed.
 func IsTerminal(p *Pod) bool { return p.Status.Phase == PodSucceeded || p.Status.Phase == PodFailed }
@@ -42,8 +42,7 @@ func IsFailed(p *Pod, replacement *job.PodReplacementPolicy) bool {
 	return p.DeletionTimestamp != nil && p.Status.Phase != PodSucceeded
 }
 
-// FinishTime returns when the pod finished, as the controller's backoff reads it
-// (spec/semantics.md §1.1): the latest finish of its containers and sidecars when all
+// FinishTime returns when the pod finished, as the controller's backoff reads it: the latest finish of its containers and sidecars when all
 // have terminated, else the time its Ready condition turned False, else its deletion time
 // less the grace period, else its creation time.
 func FinishTime(p *Pod) time.Time {

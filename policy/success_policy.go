@@ -6,7 +6,7 @@ import (
 )
 
 // SucceededBy reports which success policy rule, if any, the succeeded indexes of an
-// Indexed Job meet (spec/semantics.md §5.2): rules in order, the first met decides, and
+// Indexed Job meet, as the Job controller decides it: rules in order, the first met decides, and
 // none is met while no index has succeeded. A rule with succeededIndexes — read as the
 // controller reads it, with the current completions — is met when all of its indexes, or
 // succeededCount of them, have succeeded; an unreadable or empty list skips the rule. A

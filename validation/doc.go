@@ -8,19 +8,17 @@
 //
 // # Where each rule is
 //
-// The rule numbers are those of spec/validation.md.
-//
-//   - [ValidateJob]: create (§2). Metadata in meta.go; generated selector and labels (§3)
-//     and selector rules (§5) in selector.go; the spec in spec.go (§4 S1–S12, S16, S20, the
-//     Indexed limits §4.5), podfailurepolicy.go (§4.1), successpolicy.go (§4.2),
-//     template.go (S19) and scheduling.go (S17, S18, §10); the Indexed hostname rule (§2.1)
-//     in job.go.
-//   - [ValidateJobUpdate]: update (§6), immutability in update.go, template mutability of
-//     suspended Jobs (§7) in template_update.go.
-//   - [ValidateJobStatusUpdate]: status updates (§8) in status.go, with the rules that
-//     apply derived from what changed (§8.2).
-//   - [ValidateJobTemplateSpec]: a CronJob's Job template (§9).
-//   - [Warnings]: the warnings of accepted requests (§11).
+//   - [ValidateJob]: create. Metadata in meta.go; generated selector and labels and
+//     selector rules in selector.go; the spec in spec.go (counts, deadlines, completion
+//     modes and the Indexed limits, podReplacementPolicy, the restart policy),
+//     podfailurepolicy.go, successpolicy.go, template.go and scheduling.go (spec.scheduling,
+//     hand-written and declarative rules); the Indexed hostname rule in job.go.
+//   - [ValidateJobUpdate]: update, immutability in update.go, template mutability of
+//     suspended Jobs in template_update.go.
+//   - [ValidateJobStatusUpdate]: status updates in status.go, with the rules that
+//     apply derived from what changed.
+//   - [ValidateJobTemplateSpec]: a CronJob's Job template.
+//   - [Warnings]: the warnings of accepted requests.
 //   - [ValidateCreateOptions], [ValidateUpdateOptions], [ValidatePatchOptions],
 //     [ValidateDeleteOptions], [ValidateListOptions]: request options of the endpoints.
 //   - [InvalidError]: the 422 status error of a rejected request.

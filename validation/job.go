@@ -10,7 +10,7 @@ import (
 )
 
 // ValidateJob validates a Job being created, as the API server does after defaulting and
-// PrepareForCreate (spec/validation.md §2): its metadata, the generated selector and
+// PrepareForCreate (the Job strategy's Validate): its metadata, the generated selector and
 // template labels, the spec, the selector's match with the template labels, the hostname
 // limit of Indexed Jobs and, last, the declarative rules of spec.scheduling. A valid Job
 // gives nil, without allocating.
@@ -31,7 +31,7 @@ func ValidateJob(j *job.Job, opts Options) field.ErrorList {
 }
 
 // ValidateJobUpdate validates an update of a Job (not of its status) against old, the
-// stored Job, as the API server does after PrepareForUpdate (§6, §7): the metadata update,
+// stored Job, as the API server does after PrepareForUpdate (the Job strategy's ValidateUpdate): the metadata update,
 // the whole new spec and selector, what may not change, the template's mutability, the
 // hostname limit of Indexed Jobs and the declarative rules of spec.scheduling. What the
 // API server derives from the stored Job — whether its selector already held invalid label
@@ -51,7 +51,7 @@ func ValidateJobUpdate(j, old *job.Job, opts Options) field.ErrorList {
 }
 
 // ValidateJobStatusUpdate validates an update of a Job's /status against old, the stored
-// Job, as the API server does after PrepareForStatusUpdate (§8): the metadata update, the
+// Job, as the API server does after PrepareForStatusUpdate (the status strategy's ValidateUpdate): the metadata update, the
 // status invariants and the transitions from the stored status. Which rules apply is
 // derived from what changed, as the API server does.
 func ValidateJobStatusUpdate(j, old *job.Job, opts Options) field.ErrorList {
@@ -65,7 +65,7 @@ func ValidateJobStatusUpdate(j, old *job.Job, opts Options) field.ErrorList {
 }
 
 // ValidateJobTemplateSpec validates the Job template of a CronJob at fldPath (such as
-// spec.jobTemplate) (§9): the spec rules, and no selector nor manualSelector, since every
+// spec.jobTemplate): the spec rules, and no selector nor manualSelector, since every
 // Job created from the template gets its own generated selector. The template's metadata
 // is not validated, as in the API server.
 func ValidateJobTemplateSpec(t *job.JobTemplateSpec, fldPath *field.Path, opts Options) field.ErrorList {
@@ -88,7 +88,7 @@ func ValidateJobTemplateSpec(t *job.JobTemplateSpec, fldPath *field.Path, opts O
 }
 
 // indexedName requires the hostname of the last pod of an Indexed Job, name-(completions-1),
-// to be a DNS label (§2.1).
+// to be a DNS label.
 func (v *validator) indexedName(j *job.Job) {
 	s := &j.Spec
 	if s.CompletionMode == nil || *s.CompletionMode != job.IndexedCompletion || s.Completions == nil || *s.Completions <= 0 {

@@ -10,8 +10,8 @@ import (
 	"k8s.io/apimachinery/pkg/util/validation/field"
 )
 
-// Object metadata is validated by apimachinery, as in the API server (spec/validation.md
-// §2 step 1, §6 step 1). A cheap check that allocates nothing decides first whether
+// Object metadata is validated by apimachinery, as in the API server
+// (ValidateObjectMeta on create, ValidateObjectMetaUpdate on update). A cheap check that allocates nothing decides first whether
 // apimachinery could find anything; only then is it asked for its errors.
 
 // The finalizers that may be named without a domain.

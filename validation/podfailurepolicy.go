@@ -16,7 +16,7 @@ const (
 	MaxOnPodConditionsPatterns = 20
 )
 
-// podFailurePolicy checks spec.podFailurePolicy (spec/validation.md §4.1): at most 20 rules,
+// podFailurePolicy checks spec.podFailurePolicy: at most 20 rules,
 // each checked whatever their number.
 func (v *validator) podFailurePolicy(s *job.JobSpec, p *path) {
 	pp := p.child("podFailurePolicy")

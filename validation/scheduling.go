@@ -10,13 +10,13 @@ import (
 )
 
 // spec.scheduling is alpha (feature gate WorkloadWithJob, off by default). Two of its rules
-// are hand-written and run whatever the gate (spec/validation.md S17, S18, §6 step 11); the
-// rest are the API server's declarative rules (§10), which run last.
+// are hand-written and run whatever the gate; the
+// rest are the API server's declarative rules, which run last.
 
 // MaxSchedulingResourceClaims is the most resource claims a scheduling configuration holds.
 const MaxSchedulingResourceClaims = 4
 
-// gangMinCount rejects a gang minCount above parallelism (unset counts as 1) (S17).
+// gangMinCount rejects a gang minCount above parallelism (unset counts as 1).
 func (v *validator) gangMinCount(s *job.JobSpec, p *path) {
 	c := s.Scheduling
 	if c == nil || c.SchedulingPolicy == nil || c.SchedulingPolicy.Gang == nil || c.SchedulingPolicy.Gang.MinCount == nil {
@@ -36,7 +36,7 @@ func (v *validator) gangMinCount(s *job.JobSpec, p *path) {
 }
 
 // schedulingPolicyAndDisruption rejects the disruption mode all with the effective basic
-// policy (S18).
+// policy.
 func (v *validator) schedulingPolicyAndDisruption(s *job.JobSpec, p *path) {
 	c := s.Scheduling
 	if c == nil || !effectiveBasic(c.SchedulingPolicy) || c.DisruptionMode == nil {
@@ -55,7 +55,7 @@ func effectiveBasic(p *job.WorkloadPodGroupSchedulingPolicy) bool {
 	return p == nil || p.Basic != nil || p.Gang == nil
 }
 
-// schedulingVariant rejects a switch between basic and gang on update (§6 step 11).
+// schedulingVariant rejects a switch between basic and gang on update.
 func (v *validator) schedulingVariant(s, old *job.JobSpec, p *path) {
 	if s.Scheduling == nil || old.Scheduling == nil {
 		return
@@ -69,7 +69,7 @@ func (v *validator) schedulingVariant(s, old *job.JobSpec, p *path) {
 	v.add(field.Invalid(pp.build(), nil, "the basic/gang policy variant is immutable after creation; only schedulingPolicy.gang.minCount may be updated"))
 }
 
-// schedulingDeclarative applies the declarative rules of spec.scheduling (§10). old is the
+// schedulingDeclarative applies the declarative rules of spec.scheduling. old is the
 // stored spec on update, nil on create; on update a part that did not change is not
 // checked again.
 func (v *validator) schedulingDeclarative(s, old *job.JobSpec) {

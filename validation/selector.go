@@ -10,7 +10,7 @@ import (
 )
 
 // generatedSelector checks, on create, that a generated selector and the template labels
-// hold the generated values (spec/validation.md §3 G1–G6). It does nothing for manual
+// hold the generated values. It does nothing for manual
 // selectors and nil selectors.
 func (v *validator) generatedSelector(j *job.Job) {
 	s := &j.Spec
@@ -51,7 +51,7 @@ func (v *validator) hasLabel(labels map[string]string, p *path, key, want string
 	}
 }
 
-// selectorRules checks spec.selector and its match with the template labels (§5 L1–L3).
+// selectorRules checks spec.selector and its match with the template labels.
 // allowInvalidValues skips the format check of matchExpressions values, as on updates of
 // Jobs whose stored selector already has invalid ones.
 func (v *validator) selectorRules(s *job.JobSpec, p *path, allowInvalidValues bool) {

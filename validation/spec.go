@@ -27,8 +27,7 @@ const (
 	MaxManagedByLength = 63
 )
 
-// spec checks the body of a JobSpec, spec/validation.md §4 S1–S20, in the API server's
-// order. old is the stored spec on update, nil otherwise.
+// spec checks the body of a JobSpec in the API server's order (validateJobSpec). old is the stored spec on update, nil otherwise.
 func (v *validator) spec(s, old *job.JobSpec, p *path) {
 	nonNegative(v, s.Parallelism, p, "parallelism")
 	nonNegative(v, s.Completions, p, "completions")
@@ -64,7 +63,7 @@ func (v *validator) spec(s, old *job.JobSpec, p *path) {
 	v.restartPolicy(s, &tp)
 }
 
-// managedBy checks spec.managedBy: a domain-prefixed path of at most 63 characters (S8).
+// managedBy checks spec.managedBy: a domain-prefixed path of at most 63 characters.
 func (v *validator) managedBy(value string, p *path) {
 	if managedByOK(value) {
 		return
@@ -94,7 +93,7 @@ func httpPath(s string) bool {
 	return true
 }
 
-// completionMode checks the mode and the rules of each mode (S9–S12, §4.5).
+// completionMode checks the mode and the rules of each mode.
 func (v *validator) completionMode(s *job.JobSpec, p *path) {
 	mode := s.CompletionMode
 	switch {
@@ -108,7 +107,7 @@ func (v *validator) completionMode(s *job.JobSpec, p *path) {
 	}
 }
 
-// nonIndexed rejects the per-index fields on a NonIndexed Job (S11, S12).
+// nonIndexed rejects the per-index fields on a NonIndexed Job.
 func (v *validator) nonIndexed(s *job.JobSpec, p *path) {
 	if s.BackoffLimitPerIndex != nil {
 		c := p.child("backoffLimitPerIndex")
@@ -120,7 +119,7 @@ func (v *validator) nonIndexed(s *job.JobSpec, p *path) {
 	}
 }
 
-// indexed checks the limits of an Indexed Job (§4.5 I1–I5).
+// indexed checks the limits of an Indexed Job.
 func (v *validator) indexed(s *job.JobSpec, p *path) {
 	if s.Completions == nil {
 		c := p.child("completions")
@@ -160,7 +159,7 @@ func (v *validator) highCompletions(s *job.JobSpec, p *path) {
 	}
 }
 
-// podReplacementPolicy checks spec.podReplacementPolicy (§4.3): Failed is the only value
+// podReplacementPolicy checks spec.podReplacementPolicy: Failed is the only value
 // allowed with a pod failure policy.
 func (v *validator) podReplacementPolicy(s *job.JobSpec, p *path) {
 	rp := s.PodReplacementPolicy
@@ -177,7 +176,7 @@ func (v *validator) podReplacementPolicy(s *job.JobSpec, p *path) {
 	}
 }
 
-// restartPolicy applies the Job's restart policy rule (§4.6, S20): OnFailure or Never,
+// restartPolicy applies the Job's restart policy rule: OnFailure or Never,
 // and Never with a pod failure policy.
 func (v *validator) restartPolicy(s *job.JobSpec, tp *path) {
 	rp := s.Template.Spec.RestartPolicy

@@ -7,9 +7,9 @@ import (
 	"k8s.io/apimachinery/pkg/util/validation/field"
 )
 
-// Status updates (spec/validation.md §8). Most rules apply only when the fields they read
+// Status updates. Most rules apply only when the fields they read
 // changed, so that a controller can still write a Job whose stored status already breaks
-// one; statusChecks says which apply (§8.2).
+// one; statusChecks says which apply.
 
 // statusChecks are the status rules that apply to one update, named after the API server's
 // options.

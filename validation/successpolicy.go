@@ -15,7 +15,7 @@ const (
 	MaxSucceededIndexesLength = 64 * 1024
 )
 
-// successPolicy checks spec.successPolicy (spec/validation.md S14, §4.2): only for Indexed
+// successPolicy checks spec.successPolicy: only for Indexed
 // Jobs, then 1 to 20 rules, each checked.
 func (v *validator) successPolicy(s *job.JobSpec, p *path) {
 	sp := p.child("successPolicy")

@@ -9,8 +9,8 @@ import (
 	"k8s.io/apimachinery/pkg/util/validation/field"
 )
 
-// template runs the core pod template checks that jobkit reproduces (spec/validation.md
-// S19; the package doc lists them), in the API server's order, at spec.template.
+// template runs the core pod template checks that jobkit reproduces (the package
+// doc lists them), in the API server's order, at spec.template.
 func (v *validator) template(t *job.PodTemplateSpec, p *path) {
 	if !labelsOK(t.Labels) {
 		lp := p.child("labels")

@@ -9,7 +9,7 @@ import (
 	"github.com/jobkit/jobkit/job"
 )
 
-// templateUpdate applies the template's mutability rules (spec/validation.md §7): the
+// templateUpdate applies the template's mutability rules: the
 // template is immutable, except that a suspended Job whose pods are all gone — never
 // started, or suspended since — may change its scheduling directives and its containers'
 // resources (gates MutableSchedulingDirectivesForSuspendedJobs and

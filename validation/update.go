@@ -6,7 +6,7 @@ import (
 	"k8s.io/apimachinery/pkg/util/validation/field"
 )
 
-// specUpdate checks an update of the spec (spec/validation.md §6 steps 2–11): the whole new
+// specUpdate checks an update of the spec (validateJobSpecUpdate): the whole new
 // spec, then what may not change.
 func (v *validator) specUpdate(j, old *job.Job, p *path) {
 	s, o := &j.Spec, &old.Spec
@@ -42,7 +42,7 @@ func (v *validator) immutable(p *path, name string, value any) {
 }
 
 // completionsUpdate: completions may change only on Indexed Jobs, together with
-// parallelism (§6 step 3, U1). A nil parallelism is not in tandem.
+// parallelism. A nil parallelism is not in tandem.
 func (v *validator) completionsUpdate(s, old *job.JobSpec, p *path) {
 	indexed := s.CompletionMode != nil && *s.CompletionMode == job.IndexedCompletion
 	switch {

@@ -22,7 +22,8 @@ func (v *validator) add(e *field.Error) { v.errs = append(v.errs, e) }
 func (v *validator) addAll(errs field.ErrorList) { v.errs = append(v.errs, errs...) }
 
 // result returns the errors without exact duplicates: the API server drops an error whose
-// text repeats an earlier one (spec/validation.md §0.5).
+// text repeats an earlier one (field.ErrorList's deduplication in the API server's
+// Invalid status).
 func (v *validator) result() field.ErrorList { return dedupe(v.errs) }
 
 // dedupe removes the errors whose rendered text equals an earlier error's.

@@ -10,7 +10,7 @@ import (
 )
 
 // Warnings returns the warnings the API server sends with an accepted create (old nil) or
-// update of j, each as "<path>: <message>" (spec/validation.md §11):
+// update of j, each as "<path>: <message>":
 //
 //   - on create, a name that is not a DNS label (pod names and hostnames derive from it);
 //   - on create, and on an update that changes the spec (the generation), an Indexed Job
