@@ -4,20 +4,20 @@
 // # Schema
 //
 // [Job], [JobSpec], [JobStatus] and the policy types carry the JSON names of batch/v1, and
-// their JSON encoding is the API server's. The pod template does not use the core/v1 types:
-// [PodSpec] and [Container] type what Job semantics read (container names, restart policies,
-// images, commands, resources) and keep every other member as raw JSON in their Extra maps.
-// Every struct has such a map, so members that a newer API server adds survive a decode and
-// encode too. A member whose value is null reads as absent, as in the API server.
+// their JSON encoding is the API server's. The pod template is core/v1's, member for member:
+// [PodTemplateSpec], [PodSpec], [Container], [Volume] and every type under them have the
+// fields, Go names and JSON of k8s.io/api's core/v1 types, generated from them (jobkit does
+// not import k8s.io/api). Every struct also has an Extra map that keeps, as raw JSON, the
+// members its schema does not have, so members that a newer API server adds survive a decode
+// and encode too. A member whose value is null reads as absent, as in the API server.
 //
 // # Manifests
 //
 // [Decode] reads JSON or YAML, one document, a multi-document stream or a JobList, with the
 // API server's field validation modes: [Strict] rejects unknown and duplicate members,
 // [Warn] reports them as warnings, [Ignore] drops them silently. Unknown members are kept in
-// Extra in every mode. The untyped rest of the pod template is checked against the core/v1
-// schema (generated from k8s.io/api, which jobkit does not import), so a misspelt container
-// field or a string where a port number belongs is caught as the API server catches it. [Encode] and [EncodeYAML] write Jobs back.
+// Extra in every mode. A misspelt container field or a string where a port number belongs
+// is caught as the API server catches it. [Encode] and [EncodeYAML] write Jobs back.
 //
 // # Defaulting and strategy
 //

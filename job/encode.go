@@ -1,15 +1,14 @@
 package job
 
 import (
-	"slices"
-
 	"github.com/jobkit/jobkit/internal/jsonwire"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	"k8s.io/apimachinery/pkg/types"
 )
 
-// This file writes each type as JSON: typed members in struct order with the omission
-// rules of batch/v1, then the Extra members in name order.
+// This file writes each type of batch/v1 as JSON: typed members in struct order with the
+// omission rules of batch/v1, then the Extra members in name order. The pod template's
+// types are written by generated code (zz_generated.pod_codec.go) with the same rules.
 
 // MarshalJSON writes the Job as the API server does, followed by its Extra members.
 func (j Job) MarshalJSON() ([]byte, error) { return marshal(j.encode) }
@@ -27,12 +26,17 @@ func (s JobStatus) MarshalJSON() ([]byte, error) { return marshal(s.encode) }
 func (t JobTemplateSpec) MarshalJSON() ([]byte, error) { return marshal(t.encode) }
 
 // MarshalJSON writes the PodTemplateSpec.
-func (t PodTemplateSpec) MarshalJSON() ([]byte, error) { return marshal(t.encode) }
+func (t PodTemplateSpec) MarshalJSON() ([]byte, error) {
+	return marshal(func(e *jsonwire.Encoder) error { t.encode(e); return nil })
+}
 
 // marshal runs write on a fresh encoder.
 func marshal(write func(*jsonwire.Encoder) error) ([]byte, error) {
 	e := jsonwire.NewEncoder(make([]byte, 0, 1024))
 	if err := write(e); err != nil {
+		return nil, err
+	}
+	if err := e.Err(); err != nil {
 		return nil, err
 	}
 	return e.Bytes(), nil
@@ -124,9 +128,7 @@ func (s *JobSpec) encode(e *jsonwire.Encoder) error {
 	}
 	e.OptBoolPtr("manualSelector", s.ManualSelector)
 	e.Key("template")
-	if err := s.Template.encode(e); err != nil {
-		return err
-	}
+	s.Template.encode(e)
 	e.OptInt32Ptr("ttlSecondsAfterFinished", s.TTLSecondsAfterFinished)
 	optStringPtr(e, "completionMode", s.CompletionMode)
 	e.OptBoolPtr("suspend", s.Suspend)
@@ -304,222 +306,6 @@ func (c *JobCondition) encode(e *jsonwire.Encoder) error {
 	e.Extra(c.Extra)
 	e.EndObject()
 	return nil
-}
-
-func (t *PodTemplateSpec) encode(e *jsonwire.Encoder) error {
-	e.BeginObject()
-	e.Key("metadata")
-	if err := e.Marshal(&t.ObjectMeta); err != nil {
-		return err
-	}
-	e.Key("spec")
-	t.Spec.encode(e)
-	e.Extra(t.Extra)
-	e.EndObject()
-	return nil
-}
-
-func (s *PodSpec) encode(e *jsonwire.Encoder) {
-	e.BeginObject()
-	if len(s.Volumes) > 0 {
-		e.Key("volumes")
-		writeSlice(e, s.Volumes, (*Volume).encode)
-	}
-	if len(s.InitContainers) > 0 {
-		e.Key("initContainers")
-		writeSlice(e, s.InitContainers, (*Container).encode)
-	}
-	e.Key("containers")
-	writeSlice(e, s.Containers, (*Container).encode)
-	e.OptString("restartPolicy", string(s.RestartPolicy))
-	e.OptInt64Ptr("activeDeadlineSeconds", s.ActiveDeadlineSeconds)
-	if s.HostNetwork {
-		e.Key("hostNetwork")
-		e.Bool(true)
-	}
-	if s.SecurityContext != nil {
-		e.Key("securityContext")
-		s.SecurityContext.encode(e)
-	}
-	if len(s.Tolerations) > 0 {
-		e.Key("tolerations")
-		writeSlice(e, s.Tolerations, (*Toleration).encode)
-	}
-	e.OptString("dnsPolicy", string(s.DNSPolicy))
-	e.OptStringMap("nodeSelector", s.NodeSelector)
-	e.OptString("serviceAccountName", s.ServiceAccountName)
-	e.OptString("hostname", s.Hostname)
-	e.OptString("subdomain", s.Subdomain)
-	e.OptString("priorityClassName", s.PriorityClassName)
-	if len(s.SchedulingGates) > 0 {
-		e.Key("schedulingGates")
-		writeSlice(e, s.SchedulingGates, (*PodSchedulingGate).encode)
-	}
-	e.Extra(s.Extra)
-	e.EndObject()
-}
-
-func (c *Container) encode(e *jsonwire.Encoder) {
-	e.BeginObject()
-	e.Key("name")
-	e.String(c.Name)
-	e.OptString("image", c.Image)
-	if len(c.Command) > 0 {
-		e.Key("command")
-		e.Strings(c.Command)
-	}
-	if len(c.Args) > 0 {
-		e.Key("args")
-		e.Strings(c.Args)
-	}
-	if len(c.Ports) > 0 {
-		e.Key("ports")
-		writeSlice(e, c.Ports, (*ContainerPort).encode)
-	}
-	if len(c.Env) > 0 {
-		e.Key("env")
-		writeSlice(e, c.Env, (*EnvVar).encode)
-	}
-	e.Key("resources")
-	c.Resources.encode(e)
-	if len(c.VolumeMounts) > 0 {
-		e.Key("volumeMounts")
-		writeSlice(e, c.VolumeMounts, (*VolumeMount).encode)
-	}
-	e.OptString("imagePullPolicy", string(c.ImagePullPolicy))
-	optStringPtr(e, "restartPolicy", c.RestartPolicy)
-	if c.SecurityContext != nil {
-		e.Key("securityContext")
-		c.SecurityContext.encode(e)
-	}
-	writeProbe(e, "livenessProbe", c.LivenessProbe)
-	writeProbe(e, "readinessProbe", c.ReadinessProbe)
-	writeProbe(e, "startupProbe", c.StartupProbe)
-	e.Extra(c.Extra)
-	e.EndObject()
-}
-
-func (v *Volume) encode(e *jsonwire.Encoder) { writeNamed(e, v.Name, v.Extra) }
-
-// writeNamed writes an object whose only typed member is its name.
-func writeNamed(e *jsonwire.Encoder, name string, extra Extra) {
-	e.BeginObject()
-	e.Key("name")
-	e.String(name)
-	e.Extra(extra)
-	e.EndObject()
-}
-
-func (m *VolumeMount) encode(e *jsonwire.Encoder) {
-	e.BeginObject()
-	e.Key("name")
-	e.String(m.Name)
-	e.Key("mountPath")
-	e.String(m.MountPath)
-	e.Extra(m.Extra)
-	e.EndObject()
-}
-
-func (p *ContainerPort) encode(e *jsonwire.Encoder) {
-	e.BeginObject()
-	e.OptString("name", p.Name)
-	e.OptInt("hostPort", int64(p.HostPort))
-	e.Key("containerPort")
-	e.Int(int64(p.ContainerPort))
-	e.OptString("protocol", string(p.Protocol))
-	e.OptString("hostIP", p.HostIP)
-	e.Extra(p.Extra)
-	e.EndObject()
-}
-
-func (v *EnvVar) encode(e *jsonwire.Encoder) {
-	e.BeginObject()
-	e.Key("name")
-	e.String(v.Name)
-	e.OptString("value", v.Value)
-	e.Extra(v.Extra)
-	e.EndObject()
-}
-
-func (c *SecurityContext) encode(e *jsonwire.Encoder) {
-	e.BeginObject()
-	e.OptBoolPtr("privileged", c.Privileged)
-	e.OptInt64Ptr("runAsUser", c.RunAsUser)
-	e.OptInt64Ptr("runAsGroup", c.RunAsGroup)
-	e.OptBoolPtr("allowPrivilegeEscalation", c.AllowPrivilegeEscalation)
-	e.Extra(c.Extra)
-	e.EndObject()
-}
-
-func (c *PodSecurityContext) encode(e *jsonwire.Encoder) {
-	e.BeginObject()
-	e.OptInt64Ptr("runAsUser", c.RunAsUser)
-	e.OptInt64Ptr("runAsGroup", c.RunAsGroup)
-	if len(c.SupplementalGroups) > 0 {
-		e.Key("supplementalGroups")
-		writeSlice(e, c.SupplementalGroups, func(v *int64, e *jsonwire.Encoder) { e.Int(*v) })
-	}
-	e.OptInt64Ptr("fsGroup", c.FSGroup)
-	e.Extra(c.Extra)
-	e.EndObject()
-}
-
-func (t *Toleration) encode(e *jsonwire.Encoder) {
-	e.BeginObject()
-	e.OptString("key", t.Key)
-	e.OptString("operator", string(t.Operator))
-	e.OptString("value", t.Value)
-	e.OptString("effect", string(t.Effect))
-	e.OptInt64Ptr("tolerationSeconds", t.TolerationSeconds)
-	e.Extra(t.Extra)
-	e.EndObject()
-}
-
-// writeProbe writes the member name: p, unless p is nil.
-func writeProbe(e *jsonwire.Encoder, name string, p *Probe) {
-	if p == nil {
-		return
-	}
-	e.Key(name)
-	e.BeginObject()
-	e.OptInt("initialDelaySeconds", int64(p.InitialDelaySeconds))
-	e.OptInt("timeoutSeconds", int64(p.TimeoutSeconds))
-	e.OptInt("periodSeconds", int64(p.PeriodSeconds))
-	e.OptInt("successThreshold", int64(p.SuccessThreshold))
-	e.OptInt("failureThreshold", int64(p.FailureThreshold))
-	e.OptInt64Ptr("terminationGracePeriodSeconds", p.TerminationGracePeriodSeconds)
-	e.Extra(p.Extra)
-	e.EndObject()
-}
-
-func (g *PodSchedulingGate) encode(e *jsonwire.Encoder) { writeNamed(e, g.Name, g.Extra) }
-
-func (r *ResourceRequirements) encode(e *jsonwire.Encoder) {
-	e.BeginObject()
-	writeResourceList(e, "limits", r.Limits)
-	writeResourceList(e, "requests", r.Requests)
-	e.Extra(r.Extra)
-	e.EndObject()
-}
-
-// writeResourceList writes name: list, keys sorted, unless list is empty.
-func writeResourceList(e *jsonwire.Encoder, name string, list ResourceList) {
-	if len(list) == 0 {
-		return
-	}
-	keys := make([]ResourceName, 0, len(list))
-	for k := range list {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	e.Key(name)
-	e.BeginObject()
-	for _, k := range keys {
-		q := list[k]
-		e.Key(string(k))
-		e.String(q.String())
-	}
-	e.EndObject()
 }
 
 func (c *JobSchedulingConfiguration) encode(e *jsonwire.Encoder) {

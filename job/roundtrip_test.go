@@ -78,3 +78,32 @@ func dropNulls(v any) any {
 	}
 	return v
 }
+
+// TestServerEncodingCorpus decodes every object the API server wrote in the corpus (the
+// defaulted and prepared Jobs) and requires jobkit to write it back byte for byte: the same
+// members in the same order, with the same omissions and number and string forms.
+func TestServerEncodingCorpus(t *testing.T) {
+	n := 0
+	for _, c := range conformance.CorpusValidate(t) {
+		for _, body := range []json.RawMessage{c.Expect.Defaulted, c.Expect.Prepared} {
+			if body == nil {
+				continue
+			}
+			n++
+			var j job.Job
+			if err := json.Unmarshal(body, &j); err != nil {
+				t.Errorf("%s: decode: %v", c.Input.ID, err)
+				continue
+			}
+			out, err := json.Marshal(&j)
+			if err != nil {
+				t.Errorf("%s: encode: %v", c.Input.ID, err)
+				continue
+			}
+			if string(out) != string(body) {
+				t.Errorf("%s: encoding differs\n  server %s\n  jobkit %s", c.Input.ID, body, out)
+			}
+		}
+	}
+	t.Logf("%d server-written Jobs re-encoded", n)
+}

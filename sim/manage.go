@@ -1,7 +1,6 @@
 package sim
 
 import (
-	"encoding/json"
 	"errors"
 	"strconv"
 	"time"
@@ -197,12 +196,14 @@ func addIndexEnv(c *job.Container) {
 			return
 		}
 	}
-	c.Env = append(c.Env, job.EnvVar{Name: job.CompletionIndexEnvName, Extra: job.Extra{"valueFrom": json.RawMessage(completionIndexSource)}})
+	c.Env = append(c.Env, job.EnvVar{Name: job.CompletionIndexEnvName, ValueFrom: &job.EnvVarSource{
+		FieldRef: &job.ObjectFieldSelector{FieldPath: completionIndexField},
+	}})
 }
 
-// completionIndexSource is the JOB_COMPLETION_INDEX variable's source: the pod's completion
-// index label.
-const completionIndexSource = `{"fieldRef":{"fieldPath":"metadata.labels['` + job.JobCompletionIndexAnnotation + `']"}}`
+// completionIndexField is the field the JOB_COMPLETION_INDEX variable reads: the pod's
+// completion index label.
+const completionIndexField = "metadata.labels['" + job.JobCompletionIndexAnnotation + "']"
 
 // podsPrefix is the generateName of a Job's pods: its name and a dash, or its name alone
 // when that would not make a valid name prefix.

@@ -118,7 +118,7 @@ func TestHostileLongPodLists(t *testing.T) {
 	c := &s.Containers[0]
 	for i := range n {
 		name := fmt.Sprintf("v%d", i)
-		s.Volumes = append(s.Volumes, job.Volume{Name: name, Extra: job.Extra{"emptyDir": []byte(`{}`)}})
+		s.Volumes = append(s.Volumes, job.Volume{Name: name, VolumeSource: job.VolumeSource{EmptyDir: &job.EmptyDirVolumeSource{}}})
 		c.VolumeMounts = append(c.VolumeMounts, job.VolumeMount{Name: name, MountPath: "/" + name})
 		c.Ports = append(c.Ports, job.ContainerPort{Name: fmt.Sprintf("p%d", i%10000), ContainerPort: int32(1 + i%65535)})
 		c.Env = append(c.Env, job.EnvVar{Name: name})

@@ -1,7 +1,6 @@
 package validation
 
 import (
-	"encoding/json"
 	"math"
 
 	"github.com/jobkit/jobkit/internal/names"
@@ -105,15 +104,10 @@ func (v *validator) schedulingGates(gates []job.PodSchedulingGate, p *path) {
 // when that is empty the deprecated serviceAccount member, which core defaulting copies
 // into it before validation.
 func serviceAccountName(s *job.PodSpec) string {
-	raw, ok := s.Extra["serviceAccount"]
-	if s.ServiceAccountName != "" || !ok {
+	if s.ServiceAccountName != "" {
 		return s.ServiceAccountName
 	}
-	var name string
-	if json.Unmarshal(raw, &name) != nil {
-		return "" // decoding reports the wrong type
-	}
-	return name
+	return s.DeprecatedServiceAccount
 }
 
 // objectName checks the member of p that names another object (a service account, a

@@ -2,6 +2,7 @@ package validation_test
 
 import (
 	"encoding/json"
+	"strings"
 	"testing"
 
 	"github.com/jobkit/jobkit/job"
@@ -13,16 +14,23 @@ import (
 
 const notFound = field.ErrorTypeNotFound
 
-// volume is a pod volume with an emptyDir source, or with the raw sources given.
+// volume is a pod volume with an emptyDir source, or with the sources given, by their
+// member names, each empty.
 func volume(name string, sources ...string) job.Volume {
-	v := job.Volume{Name: name, Extra: job.Extra{}}
 	if len(sources) == 0 {
 		sources = []string{"emptyDir"}
 	}
-	for _, s := range sources {
-		v.Extra[s] = []byte(`{}`)
-	}
+	v := job.Volume{Name: name}
+	fromJSON(`{"`+strings.Join(sources, `":{},"`)+`":{}}`, &v.VolumeSource)
 	return v
+}
+
+// fromJSON reads a fixture written as JSON into v with encoding/json, which reads jobkit's
+// pod types by their core/v1 tags.
+func fromJSON(s string, v any) {
+	if err := json.Unmarshal([]byte(s), v); err != nil {
+		panic(err)
+	}
 }
 
 func withPod(f func(s *job.PodSpec)) *job.Job {
@@ -39,7 +47,7 @@ func TestVolumes(t *testing.T) {
 			s.Containers[0].VolumeMounts = []job.VolumeMount{mount("data", "/data"), mount("config", "/etc/app")}
 		})},
 		{name: "a volume without a source is defaulted to emptyDir", job: withPod(func(s *job.PodSpec) {
-			s.Volumes = []job.Volume{{Name: "scratch", Extra: job.Extra{"emptyDir": []byte(`null`)}}}
+			s.Volumes = []job.Volume{{Name: "scratch"}}
 			s.Containers[0].VolumeMounts = []job.VolumeMount{mount("scratch", "/tmp")}
 		})},
 		{name: "volume names", job: withPod(func(s *job.PodSpec) {
@@ -121,10 +129,10 @@ func TestPodSpecMembers(t *testing.T) {
 			e(invalid, sp+"hostname"), e(invalid, sp+"subdomain"), e(invalid, sp+"priorityClassName"),
 		}},
 		{name: "the deprecated serviceAccount stands in for an empty serviceAccountName", job: withPod(func(s *job.PodSpec) {
-			s.Extra = job.Extra{"serviceAccount": json.RawMessage(`"Runner"`)}
+			s.DeprecatedServiceAccount = "Runner"
 		}), want: field.ErrorList{e(invalid, sp+"serviceAccountName")}},
 		{name: "serviceAccountName wins over the deprecated serviceAccount", job: withPod(func(s *job.PodSpec) {
-			s.ServiceAccountName, s.Extra = "runner", job.Extra{"serviceAccount": json.RawMessage(`"Runner"`)}
+			s.ServiceAccountName, s.DeprecatedServiceAccount = "runner", "Runner"
 		})},
 		{name: "deadline bounds", job: withPod(func(s *job.PodSpec) { s.ActiveDeadlineSeconds = new(int64(0)) }),
 			want: field.ErrorList{e(invalid, sp+"activeDeadlineSeconds")}},
@@ -296,17 +304,18 @@ func TestComparisonTolerationsStayAllowed(t *testing.T) {
 func TestProbes(t *testing.T) {
 	const c0 = "spec.template.spec.containers[0]."
 	probe := func(handlers ...string) *job.Probe {
-		p := &job.Probe{Extra: job.Extra{}}
-		for _, h := range handlers {
-			p.Extra[h] = []byte(`{}`)
+		p := &job.Probe{}
+		if len(handlers) > 0 {
+			fromJSON(`{"`+strings.Join(handlers, `":{},"`)+`":{}}`, &p.ProbeHandler)
 		}
 		return p
 	}
 	sidecar := job.ContainerRestartPolicyAlways
+	exec := job.ProbeHandler{Exec: &job.ExecAction{}}
 	runCreate(t, []createCase{
 		{name: "valid probes", job: withPod(func(s *job.PodSpec) {
 			s.Containers[0].LivenessProbe = probe("httpGet")
-			s.Containers[0].ReadinessProbe = &job.Probe{SuccessThreshold: 3, Extra: job.Extra{"exec": []byte(`{"command":["true"]}`)}}
+			s.Containers[0].ReadinessProbe = &job.Probe{SuccessThreshold: 3, ProbeHandler: job.ProbeHandler{Exec: &job.ExecAction{Command: []string{"true"}}}}
 			s.InitContainers = []job.Container{{Name: "proxy", Image: "envoy", RestartPolicy: &sidecar, StartupProbe: probe("tcpSocket")}}
 		})},
 		{name: "handlers", job: withPod(func(s *job.PodSpec) {
@@ -314,14 +323,14 @@ func TestProbes(t *testing.T) {
 			s.Containers[0].ReadinessProbe = probe("exec", "grpc")
 		}), want: field.ErrorList{e(required, c0+"livenessProbe"), e(forbidden, c0+"readinessProbe.grpc")}},
 		{name: "timings", job: withPod(func(s *job.PodSpec) {
-			s.Containers[0].LivenessProbe = &job.Probe{PeriodSeconds: -1, SuccessThreshold: 2, TerminationGracePeriodSeconds: new(int64(0)), Extra: job.Extra{"exec": []byte(`{}`)}}
-			s.Containers[0].ReadinessProbe = &job.Probe{TerminationGracePeriodSeconds: new(int64(5)), Extra: job.Extra{"exec": []byte(`{}`)}}
+			s.Containers[0].LivenessProbe = &job.Probe{PeriodSeconds: -1, SuccessThreshold: 2, TerminationGracePeriodSeconds: new(int64(0)), ProbeHandler: exec}
+			s.Containers[0].ReadinessProbe = &job.Probe{TerminationGracePeriodSeconds: new(int64(5)), ProbeHandler: exec}
 		}), want: field.ErrorList{
 			e(invalid, c0+"livenessProbe.periodSeconds"), e(invalid, c0+"livenessProbe.terminationGracePeriodSeconds"),
 			e(invalid, c0+"livenessProbe.successThreshold"), e(invalid, c0+"readinessProbe.terminationGracePeriodSeconds"),
 		}},
 		{name: "probes of a plain init container", job: withPod(func(s *job.PodSpec) {
-			s.InitContainers = []job.Container{{Name: "setup", Image: "busybox", ReadinessProbe: probe("exec"), Extra: job.Extra{"lifecycle": []byte(`{}`)}}}
+			s.InitContainers = []job.Container{{Name: "setup", Image: "busybox", ReadinessProbe: probe("exec"), Lifecycle: &job.Lifecycle{}}}
 		}), want: field.ErrorList{
 			e(forbidden, "spec.template.spec.initContainers[0].lifecycle"), e(forbidden, "spec.template.spec.initContainers[0].readinessProbe"),
 		}},

@@ -20,10 +20,14 @@ func (v *validator) probe(pr *job.Probe, p *path, member string) {
 	}
 	pp := p.child(member)
 	handlers := 0
-	for _, h := range [...]string{"exec", "httpGet", "tcpSocket", "grpc"} { // the API server's order
-		if isSet(pr.Extra, h) {
+	h := &pr.ProbeHandler
+	for _, handler := range [...]struct {
+		name string
+		set  bool
+	}{{"exec", h.Exec != nil}, {"httpGet", h.HTTPGet != nil}, {"tcpSocket", h.TCPSocket != nil}, {"grpc", h.GRPC != nil}} {
+		if handler.set {
 			if handlers++; handlers > 1 {
-				hp := pp.child(h)
+				hp := pp.child(handler.name)
 				v.add(field.Forbidden(hp.build(), "may not specify more than 1 handler type"))
 			}
 		}
@@ -70,7 +74,7 @@ func (v *validator) probesOfInitContainer(c *job.Container, p *path) {
 		name string
 		set  bool
 	}{
-		{"lifecycle", isSet(c.Extra, "lifecycle")}, {"livenessProbe", c.LivenessProbe != nil},
+		{"lifecycle", c.Lifecycle != nil}, {"livenessProbe", c.LivenessProbe != nil},
 		{"readinessProbe", c.ReadinessProbe != nil}, {"startupProbe", c.StartupProbe != nil},
 	} {
 		if pr.set {
@@ -78,10 +82,4 @@ func (v *validator) probesOfInitContainer(c *job.Container, p *path) {
 			v.add(field.Forbidden(mp.build(), "may not be set for init containers without restartPolicy=Always"))
 		}
 	}
-}
-
-// isSet reports whether x has the member key, not null.
-func isSet(x job.Extra, key string) bool {
-	raw, ok := x[key]
-	return ok && string(raw) != "null"
 }

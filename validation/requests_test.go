@@ -78,7 +78,7 @@ func TestWarnings(t *testing.T) {
 			`spec.template.spec.containers[0].resources.limits[ephemeral-storage]: fractional byte value "100m" is invalid, must be an integer`,
 		}},
 		{name: "negative grace period", j: with(mk(), func(j *job.Job) {
-			j.Spec.Template.Spec.Extra = job.Extra{"terminationGracePeriodSeconds": []byte("-5")}
+			j.Spec.Template.Spec.TerminationGracePeriodSeconds = new(int64(-5))
 		}), warnings: []string{"spec.template.spec.terminationGracePeriodSeconds: must be >= 0; negative values are invalid and will be treated as 1"}},
 		{name: "update without a spec change", j: mk().Indexed(100001).Parallelism(10001).Obj(), old: mk().Indexed(100001).Parallelism(10001).Obj()},
 		{name: "update with a spec change", j: with(mk().Indexed(100001).Parallelism(10001), func(j *job.Job) { j.Generation = 2 }),

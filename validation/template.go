@@ -1,7 +1,6 @@
 package validation
 
 import (
-	"github.com/jobkit/jobkit/internal/jsonwire"
 	"github.com/jobkit/jobkit/internal/names"
 	"github.com/jobkit/jobkit/job"
 	apivalidation "k8s.io/apimachinery/pkg/api/validation"
@@ -22,16 +21,10 @@ func (v *validator) template(t *job.PodTemplateSpec, p *path) {
 	}
 	sp := p.child("spec")
 	v.podSpec(&t.Spec, &sp)
-	if raw, ok := t.Spec.Extra["ephemeralContainers"]; ok && !isEmptyList(raw) {
+	if len(t.Spec.EphemeralContainers) > 0 {
 		ep := sp.child("ephemeralContainers")
 		v.add(field.Forbidden(ep.build(), "ephemeral containers not allowed in pod template"))
 	}
-}
-
-// isEmptyList reports whether raw JSON is null or an empty array.
-func isEmptyList(raw []byte) bool {
-	value, err := jsonwire.Value(raw)
-	return err == nil && jsonwire.IsAbsent(value)
 }
 
 // containers checks the containers: at least one, each with a name that is a DNS label and

@@ -1,11 +1,8 @@
 package validation
 
 import (
-	"encoding/json"
-	"maps"
 	"slices"
 
-	"github.com/jobkit/jobkit/internal/jsonwire"
 	"github.com/jobkit/jobkit/job"
 )
 
@@ -49,68 +46,28 @@ func withSchedulingDirectives(old, new *job.PodTemplateSpec) *job.PodTemplateSpe
 	c.Spec.NodeSelector = new.Spec.NodeSelector
 	c.Spec.SchedulingGates = new.Spec.SchedulingGates
 	c.Spec.Tolerations = new.Spec.Tolerations
-	c.Spec.Extra = maps.Clone(old.Spec.Extra)
-	if c.Spec.Extra == nil {
-		c.Spec.Extra = job.Extra{}
-	}
-	setMember(c.Spec.Extra, "affinity", withNodeAffinity(old.Spec.Extra["affinity"], new.Spec.Extra["affinity"]))
+	c.Spec.Affinity = withNodeAffinity(old.Spec.Affinity, new.Spec.Affinity)
 	return &c
 }
 
-// setMember sets or, for a nil value, deletes a member.
-func setMember(x job.Extra, key string, raw json.RawMessage) {
-	if raw == nil {
-		delete(x, key)
-		return
-	}
-	x[key] = raw
-}
-
-// withNodeAffinity returns the old affinity with the node affinity of the new one, as raw
-// JSON; nil means no affinity. When the new template has no affinity, the old one loses
-// its node affinity and, if nothing else is left, is gone too.
-func withNodeAffinity(old, new json.RawMessage) json.RawMessage {
-	oldAff, newAff := object(old), object(new)
+// withNodeAffinity returns a copy of the old affinity with the node affinity of the new
+// one. When the new template has no affinity, the old one loses its node affinity and, if
+// nothing else is left, is gone too.
+func withNodeAffinity(old, new *job.Affinity) *job.Affinity {
 	switch {
-	case oldAff == nil && newAff == nil:
+	case old == nil && new == nil:
 		return nil
-	case newAff == nil:
-		delete(oldAff, "nodeAffinity")
-		if jsonwire.ValuesEqual(oldAff, map[string]any{}) {
-			return nil
-		}
-		return marshal(oldAff)
-	case oldAff == nil:
-		oldAff = map[string]any{}
+	case old == nil:
+		return &job.Affinity{NodeAffinity: new.NodeAffinity}
 	}
-	if na, ok := newAff["nodeAffinity"]; ok {
-		oldAff["nodeAffinity"] = na
-	} else {
-		delete(oldAff, "nodeAffinity")
-	}
-	return marshal(oldAff)
-}
-
-// object reads raw JSON as an object; nil when it is absent, null or not an object.
-func object(raw json.RawMessage) map[string]any {
-	if raw == nil {
+	c := *old
+	c.NodeAffinity = nil
+	if new != nil {
+		c.NodeAffinity = new.NodeAffinity
+	} else if c.PodAffinity == nil && c.PodAntiAffinity == nil {
 		return nil
 	}
-	value, err := jsonwire.Value(raw)
-	if err != nil {
-		return nil
-	}
-	m, _ := value.(map[string]any)
-	return m
-}
-
-// marshal writes a generic value back as JSON.
-func marshal(m map[string]any) json.RawMessage {
-	b, err := json.Marshal(m)
-	if err != nil {
-		return nil
-	}
-	return b
+	return &c
 }
 
 // withResources returns a copy of old in which each container and init container that

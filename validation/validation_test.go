@@ -128,7 +128,7 @@ func TestTemplate(t *testing.T) {
 			e(invalid, "spec.template.annotations"),
 		}},
 		{name: "ephemeral containers", job: with(mk(), func(j *job.Job) {
-			j.Spec.Template.Spec.Extra = job.Extra{"ephemeralContainers": []byte(`[{"name":"debug"}]`)}
+			j.Spec.Template.Spec.EphemeralContainers = []job.EphemeralContainer{{EphemeralContainerCommon: job.EphemeralContainerCommon{Name: "debug"}}}
 		}), want: field.ErrorList{e(forbidden, "spec.template.spec.ephemeralContainers")}},
 	})
 }

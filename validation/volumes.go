@@ -2,7 +2,6 @@ package validation
 
 import (
 	"github.com/jobkit/jobkit/internal/names"
-	"github.com/jobkit/jobkit/internal/podschema"
 	"github.com/jobkit/jobkit/job"
 	"k8s.io/apimachinery/pkg/util/validation/field"
 )
@@ -71,12 +70,21 @@ func validVolume(vol *job.Volume) bool {
 	return vol.Name != "" && names.IsDNS1123Label(vol.Name) && volumeSources(vol) <= 1
 }
 
-// volumeSources counts the volume's sources: the members of core/v1 Volume other than its
-// name that are set. Unknown members are not sources.
+// volumeSources counts the volume's sources that are set.
 func volumeSources(vol *job.Volume) int {
+	s := &vol.VolumeSource
 	n := 0
-	for k, raw := range vol.Extra {
-		if _, known := podschema.Member(podschema.Volume, k); known && string(raw) != "null" {
+	for _, set := range [...]bool{
+		s.HostPath != nil, s.EmptyDir != nil, s.GCEPersistentDisk != nil,
+		s.AWSElasticBlockStore != nil, s.GitRepo != nil, s.Secret != nil, s.NFS != nil,
+		s.ISCSI != nil, s.Glusterfs != nil, s.PersistentVolumeClaim != nil, s.RBD != nil,
+		s.FlexVolume != nil, s.Cinder != nil, s.CephFS != nil, s.Flocker != nil,
+		s.DownwardAPI != nil, s.FC != nil, s.AzureFile != nil, s.ConfigMap != nil,
+		s.VsphereVolume != nil, s.Quobyte != nil, s.AzureDisk != nil,
+		s.PhotonPersistentDisk != nil, s.Projected != nil, s.PortworxVolume != nil,
+		s.ScaleIO != nil, s.StorageOS != nil, s.CSI != nil, s.Ephemeral != nil, s.Image != nil,
+	} {
+		if set {
 			n++
 		}
 	}

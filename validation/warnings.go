@@ -1,7 +1,6 @@
 package validation
 
 import (
-	"encoding/json"
 	"fmt"
 
 	"github.com/jobkit/jobkit/job"
@@ -52,8 +51,7 @@ func specWarnings(s *job.JobSpec) []string {
 			warnings = append(warnings, resourceWarnings(&group.containers[i].Resources, spec.Child(group.name).Index(i).Child("resources"))...)
 		}
 	}
-	var grace int64
-	if raw, ok := s.Template.Spec.Extra["terminationGracePeriodSeconds"]; ok && json.Unmarshal(raw, &grace) == nil && grace < 0 {
+	if grace := s.Template.Spec.TerminationGracePeriodSeconds; grace != nil && *grace < 0 {
 		warnings = append(warnings, spec.Child("terminationGracePeriodSeconds").String()+": must be >= 0; negative values are invalid and will be treated as 1")
 	}
 	return warnings

@@ -14,6 +14,7 @@ type Encoder struct {
 	comma  bool     // whether the next member or element needs a leading comma
 	keys   []string // member names written in the open objects
 	starts []int    // where each open object's names start in keys
+	err    error    // the first error of MarshalValue
 }
 
 // NewEncoder returns an Encoder that appends to buf.
@@ -113,6 +114,20 @@ func (e *Encoder) Marshal(v any) error {
 	e.Raw(b)
 	return nil
 }
+
+// MarshalValue is Marshal for code that cannot return an error: the first error is kept
+// for Err, and null is written in place of the value.
+func (e *Encoder) MarshalValue(v any) {
+	if err := e.Marshal(v); err != nil {
+		if e.err == nil {
+			e.err = err
+		}
+		e.Null()
+	}
+}
+
+// Err returns the first error MarshalValue met.
+func (e *Encoder) Err() error { return e.err }
 
 // OptString writes the member name: s unless s is empty.
 func (e *Encoder) OptString(name, s string) {
