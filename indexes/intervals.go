@@ -94,14 +94,22 @@ func (l Intervals) Total() int {
 // included. indexes is not modified. Merging costs at most two allocations, the second
 // only when the result holds more than a few intervals, and then of the size it can reach.
 func (l Intervals) Merge(indexes []int) Intervals {
-	if !slices.IsSorted(indexes) {
-		indexes = slices.Sorted(slices.Values(indexes))
+	if out, sorted := l.mergeSorted(indexes); sorted {
+		return out
 	}
+	out, _ := l.mergeSorted(slices.Sorted(slices.Values(indexes)))
+	return out
+}
+
+// mergeSorted is Merge of sorted indexes. It reports false, having merged only part of
+// them, when it finds an index lower than the one before: the check costs less than a pass
+// of its own over the indexes.
+func (l Intervals) mergeSorted(indexes []int) (Intervals, bool) {
 	for len(indexes) > 0 && indexes[0] < 0 {
 		indexes = indexes[1:]
 	}
 	if len(l) == 0 && len(indexes) == 0 {
-		return Intervals{}
+		return Intervals{}, true
 	}
 	out := make(Intervals, 0, min(len(l)+len(indexes), 8))
 	var cur Interval
@@ -113,19 +121,24 @@ func (l Intervals) Merge(indexes []int) Intervals {
 	}
 	// Each next interval joins cur when it starts at most one past its end, or else cur is
 	// done and the next one is built.
+	prev := cur.First // the last index taken, or a lower number
 	for i < len(l) && j < len(indexes) {
+		var sorted bool
+		if i, j, cur.Last, prev, sorted = joinBoth(l, indexes, i, j, cur.Last, prev); !sorted {
+			return out, false
+		}
+		if i == len(l) || j == len(indexes) {
+			break
+		}
 		next := Interval{indexes[j], indexes[j]}
-		if l[i].First < indexes[j] {
+		if l[i].First < next.First {
 			next = l[i]
 			i++
 		} else {
+			prev = next.First
 			j++
 		}
-		if next.First <= cur.Last+1 {
-			cur.Last = max(cur.Last, next.Last)
-		} else {
-			out, cur = appendGrown(out, cur, len(l)-i+len(indexes)-j), next
-		}
+		out, cur = appendGrown(out, cur, len(l)-i+len(indexes)-j), next
 	}
 	for ; i < len(l); i++ {
 		if l[i].First <= cur.Last+1 {
@@ -135,13 +148,46 @@ func (l Intervals) Merge(indexes []int) Intervals {
 		}
 	}
 	for ; j < len(indexes); j++ {
-		if v := indexes[j]; v <= cur.Last+1 {
+		v := indexes[j]
+		switch {
+		case v < prev:
+			return out, false
+		case v <= cur.Last+1:
 			cur.Last = max(cur.Last, v)
-		} else {
+		default:
 			out, cur = appendGrown(out, cur, len(indexes)-j), Interval{v, v}
 		}
+		prev = v
 	}
-	return append(out, cur)
+	return append(out, cur), true
+}
+
+// joinBoth extends the interval ending at last with the intervals of l from i and the
+// indexes from j, in order, as long as each starts at most one past its end and both lists
+// have more. It returns where it stopped, the interval's new end, the last index taken,
+// and false when an index was lower than the one before. It is the hot loop of Merge, kept
+// apart so that its few variables stay in registers.
+func joinBoth(l Intervals, indexes []int, i, j, last, prev int) (int, int, int, int, bool) {
+	for i < len(l) && j < len(indexes) {
+		if iv, v := l[i], indexes[j]; iv.First < v {
+			if iv.First > last+1 {
+				break
+			}
+			last = max(last, iv.Last)
+			i++
+		} else {
+			if v < prev {
+				return i, j, last, prev, false
+			}
+			if v > last+1 {
+				break
+			}
+			last = max(last, v)
+			prev = v
+			j++
+		}
+	}
+	return i, j, last, prev, true
 }
 
 // appendGrown appends iv to out; when out is full it grows it once, to all the result can

@@ -153,3 +153,36 @@ func FuzzParseRoundTrip(f *testing.F) {
 		indexes.Overlap(s, s, completions)
 	})
 }
+
+// FuzzMerge checks Merge against its definition: the indexes, sorted with the negative ones
+// dropped, merged as one-index intervals by MergeIntervals — on any list, well-formed or
+// not (intervals from pairs of bytes, out of order, overlapping, reversed).
+func FuzzMerge(f *testing.F) {
+	f.Add([]byte{0, 0, 2, 2, 4, 9}, []byte{1, 3, 10, 200})
+	f.Add([]byte{5, 1, 0, 3}, []byte{255, 7, 7, 2})
+	f.Add([]byte{}, []byte{128, 129})
+	f.Fuzz(func(t *testing.T, pairs, idx []byte) {
+		var l indexes.Intervals
+		for i := 0; i+1 < len(pairs); i += 2 {
+			l = append(l, indexes.Interval{First: int(pairs[i]) - 8, Last: int(pairs[i+1]) - 8})
+		}
+		ix := make([]int, len(idx))
+		for i, v := range idx {
+			ix[i] = int(v) - 8
+		}
+		in := slices.Clone(ix)
+		var singles indexes.Intervals
+		for _, v := range slices.Sorted(slices.Values(ix)) {
+			if v >= 0 {
+				singles = append(singles, indexes.Interval{First: v, Last: v})
+			}
+		}
+		want := l.MergeIntervals(singles)
+		if got := l.Merge(ix); !slices.Equal(got, want) {
+			t.Fatalf("%v.Merge(%v) = %v, want %v", l, ix, got, want)
+		}
+		if !slices.Equal(ix, in) {
+			t.Fatalf("Merge modified its indexes: %v, was %v", ix, in)
+		}
+	})
+}
