@@ -13,15 +13,20 @@ import "math"
 //   - podReplacementPolicy Failed with a podFailurePolicy (even one without rules), else
 //     TerminatingOrFailed;
 //   - every onPodConditions pattern without a status gets status True;
-//   - the template's restartPolicy Always when it is empty, as core/v1 defaulting does. Jobs
-//     reject Always, so such a Job fails validation with Required restartPolicy, exactly as
-//     on the API server.
+//   - then core/v1 defaulting of the pod template: restartPolicy Always (Jobs reject it, so
+//     a Job without a restart policy fails validation with Required restartPolicy, as on the
+//     API server), dnsPolicy ClusterFirst, an empty pod securityContext,
+//     terminationGracePeriodSeconds 30, schedulerName default-scheduler, serviceAccountName
+//     and the deprecated serviceAccount made one; volumes without a source get an emptyDir,
+//     sources get their defaults (file modes 0644, token lifetimes of an hour, ...);
+//     containers get their image pull policy (Always for the latest tag, else IfNotPresent),
+//     termination message path and policy, port protocol TCP, probe timings and HTTP
+//     defaults; every resource quantity is rounded up to a whole number of thousandths.
 //
 // When the Job has no labels and its template has a label map, the Job takes the template's
 // map itself, not a copy, as the API server does: the labels PrepareForCreate then generates
 // on the template show on the Job too, which is what the server returns for such a Job.
-// Replace either map if they must differ. The other core/v1 pod template defaults
-// (dnsPolicy, terminationGracePeriodSeconds, ...) are not applied.
+// Replace either map if they must differ.
 func SetDefaults(j *Job) {
 	s := &j.Spec
 	if s.Completions == nil && s.Parallelism == nil {
@@ -58,9 +63,7 @@ func SetDefaults(j *Job) {
 		s.ManualSelector = new(false)
 	}
 	setPatternDefaults(s.PodFailurePolicy)
-	if s.Template.Spec.RestartPolicy == "" {
-		s.Template.Spec.RestartPolicy = RestartPolicyAlways
-	}
+	setPodSpecDefaults(&s.Template.Spec)
 }
 
 // setPatternDefaults gives every onPodConditions pattern without a status the status True.

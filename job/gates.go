@@ -21,6 +21,29 @@ const (
 	TaintTolerationComparisonOperators Feature = "TaintTolerationComparisonOperators"
 )
 
+// The pod features of Kubernetes 1.37 that are off by default and add members to the pod
+// template: the API server drops their members on create, and on update unless the stored
+// template uses them.
+const (
+	// AtomicWriteVolumeUserFields adds the users of secret, configMap, downwardAPI and
+	// projected volume files (defaultUser, items[].user). Alpha.
+	AtomicWriteVolumeUserFields Feature = "AtomicWriteVolumeUserFields"
+	// GenericWorkload adds spec.schedulingGroup. Beta, off by default.
+	GenericWorkload Feature = "GenericWorkload"
+	// GRPCContainerProbeTLS adds the mode of gRPC probes. Alpha.
+	GRPCContainerProbeTLS Feature = "GRPCContainerProbeTLS"
+	// EvictionRequestAPI adds spec.evictionResponders. Alpha.
+	EvictionRequestAPI Feature = "EvictionRequestAPI"
+	// EmptyDirVolumeMode adds the mode of emptyDir volumes. Alpha.
+	EmptyDirVolumeMode Feature = "EmptyDirVolumeMode"
+	// VolumeBindMountOptions adds the bindMountOptions of volume mounts. Alpha.
+	VolumeBindMountOptions Feature = "VolumeBindMountOptions"
+	// ContainerStopSignals adds the stopSignal of container lifecycles. Alpha.
+	ContainerStopSignals Feature = "ContainerStopSignals"
+	// H2CContainerProbe adds the protocol of HTTP probes and hooks. Alpha.
+	H2CContainerProbe Feature = "H2CContainerProbe"
+)
+
 // Default reports whether the gate is on by default in Kubernetes 1.37.
 func (f Feature) Default() bool {
 	return f == MutablePodResourcesForSuspendedJobs || f == MutableSchedulingDirectivesForSuspendedJobs

@@ -102,7 +102,7 @@ func Decode(data []byte, opts DecodeOptions) (*Job, []string, error) {
 	}
 	var first Document
 	n := 0
-	for doc := range Documents(bytes.NewReader(data), opts) {
+	for doc := range memoryDocuments(data, opts) {
 		if n++; n > 1 {
 			return nil, nil, errors.New("the manifest holds more than one Job, want one")
 		}
@@ -122,7 +122,27 @@ func DecodeAll(data []byte, opts DecodeOptions) []Document {
 		err := fmt.Errorf("the manifest is %d bytes, larger than the limit of %d bytes; read it as a stream", len(data), max)
 		return []Document{{Number: 1, Line: 1, Item: -1, Err: &DocumentError{Number: 1, Line: 1, Item: -1, Err: err}}}
 	}
-	return slices.Collect(Documents(bytes.NewReader(data), opts))
+	return slices.Collect(memoryDocuments(data, opts))
+}
+
+// memoryDocuments is Documents of a manifest held in memory. A JSON manifest is one
+// document, read in place.
+func memoryDocuments(data []byte, opts DecodeOptions) iter.Seq[Document] {
+	line := 1
+	for i, c := range data {
+		switch c {
+		case '\n':
+			line++
+			continue
+		case ' ', '\t', '\r':
+			continue
+		case '{':
+			p := part{number: 1, line: line, data: data[i:]}
+			return slices.Values(decodeDocument(p, opts))
+		}
+		break
+	}
+	return Documents(bytes.NewReader(data), opts)
 }
 
 // Documents reads the Jobs of a manifest stream, one document at a time, so that a stream of

@@ -1,6 +1,9 @@
 package job
 
 import (
+	"slices"
+	"strings"
+
 	"github.com/jobkit/jobkit/selector"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	"k8s.io/apimachinery/pkg/types"
@@ -14,7 +17,10 @@ import (
 //     batch.kubernetes.io/controller-uid requirement (package selector). The Job's name and
 //     UID must be set first; the API server assigns the UID before this step;
 //   - the status is cleared and metadata.generation set to 1;
-//   - spec.scheduling is dropped unless the WorkloadWithJob gate is on.
+//   - spec.scheduling is dropped unless the WorkloadWithJob gate is on;
+//   - the pod template members of pod features that are off are dropped (schedulingGroup
+//     and evictionResponders among others, see [GenericWorkload] and the gates after it),
+//     and so are the template's init container annotations.
 //
 // gates nil means Kubernetes 1.37's defaults.
 func PrepareForCreate(j *Job, gates FeatureGates) {
@@ -27,6 +33,7 @@ func PrepareForCreate(j *Job, gates FeatureGates) {
 	if !gates.Enabled(WorkloadWithJob) {
 		j.Spec.Scheduling = nil
 	}
+	dropDisabledPodFields(&j.Spec.Template, nil, gates)
 }
 
 // PrepareForUpdate applies what the API server does to an update of a Job (a PUT or PATCH
@@ -35,6 +42,8 @@ func PrepareForCreate(j *Job, gates FeatureGates) {
 //
 //   - the status is old's: status changes through the Job itself are ignored;
 //   - spec.scheduling is dropped when the WorkloadWithJob gate is off and old has none;
+//   - the pod template members of pod features that are off are dropped, each unless old's
+//     template uses it, and the template's init container annotations are dropped;
 //   - metadata.generation is old's, plus one when the spec changed;
 //   - the metadata the server keeps is old's: uid and namespace when j leaves them empty,
 //     resourceVersion when j leaves it empty (an unconditional update),
@@ -48,6 +57,7 @@ func PrepareForUpdate(j, old *Job, gates FeatureGates) {
 	if !gates.Enabled(WorkloadWithJob) && old.Spec.Scheduling == nil {
 		j.Spec.Scheduling = nil
 	}
+	dropDisabledPodFields(&j.Spec.Template, &old.Spec.Template, gates)
 	j.Generation = old.Generation
 	if !j.Spec.SemanticEqual(&old.Spec) {
 		j.Generation++
@@ -105,8 +115,13 @@ type SystemFields struct {
 
 // SetSystemFields sets f on j as the API server does on create, before PrepareForCreate: a
 // Job with a generateName and no name is named generateName, cut to 58 characters,
-// followed by f.NameSuffix.
+// followed by f.NameSuffix. The metadata a client may not set on create is cleared:
+// deletionTimestamp, deletionGracePeriodSeconds and selfLink.
 func SetSystemFields(j *Job, f SystemFields) {
+	j.DeletionTimestamp = nil
+	j.DeletionGracePeriodSeconds = nil
+	//lint:ignore SA1019 the server clears the deprecated member, and so does jobkit
+	j.SelfLink = ""
 	j.UID = f.UID
 	j.CreationTimestamp = f.CreationTimestamp
 	if j.Namespace == "" {
@@ -115,4 +130,30 @@ func SetSystemFields(j *Job, f SystemFields) {
 	if j.Name == "" && j.GenerateName != "" {
 		j.Name = j.GenerateName[:min(len(j.GenerateName), maxGeneratedNamePrefix)] + f.NameSuffix
 	}
+}
+
+// DedupOwnerReferences drops every owner reference of j that is equal to an earlier one, as
+// the API server does with the body of a create or update, and returns the warning the
+// server then sends, or "" when there was nothing to drop. References with the same UID
+// that differ in another member are all kept.
+func DedupOwnerReferences(j *Job) string {
+	var kept []metav1.OwnerReference
+	var duplicates []string
+	seen := map[types.UID]bool{}
+	for _, ref := range j.OwnerReferences {
+		// Only a reference whose UID was seen can be a duplicate: the list is searched then.
+		if seen[ref.UID] && slices.ContainsFunc(kept, func(k metav1.OwnerReference) bool { return ownerRefsEqual(k, ref) }) {
+			duplicates = append(duplicates, string(ref.UID))
+			continue
+		}
+		seen[ref.UID] = true
+		kept = append(kept, ref)
+	}
+	if len(duplicates) == 0 {
+		return ""
+	}
+	j.OwnerReferences = kept
+	return ".metadata.ownerReferences contains duplicate entries; API server dedups owner references in 1.20+, " +
+		"and may reject such requests as early as 1.24; please fix your requests; duplicate UID(s) observed: " +
+		strings.Join(duplicates, ", ")
 }

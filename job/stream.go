@@ -30,7 +30,11 @@ type streamReader struct {
 }
 
 func newStreamReader(r io.Reader, max int) *streamReader {
-	return &streamReader{r: bufio.NewReaderSize(r, 64<<10), max: max}
+	size := 64 << 10
+	if known, ok := r.(interface{ Len() int }); ok {
+		size = min(size, known.Len()+1) // a manifest in memory needs no larger buffer
+	}
+	return &streamReader{r: bufio.NewReaderSize(r, size), max: max}
 }
 
 // next returns the next document that holds anything but white space and comments, or

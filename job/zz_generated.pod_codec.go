@@ -34,6 +34,11 @@ func (x *PodTemplateSpec) encode(e *jsonwire.Encoder) {
 	e.EndObject()
 }
 
+func (x *PodTemplateSpec) dropUnknown() {
+	x.Extra = nil
+	x.Spec.dropUnknown()
+}
+
 func (x *PodSpec) decode(d *jsonwire.Decoder) {
 	for ok := d.Object(); ok && d.Member(); {
 		switch string(d.Key()) {
@@ -309,6 +314,64 @@ func (x *PodSpec) encode(e *jsonwire.Encoder) {
 	e.EndObject()
 }
 
+func (x *PodSpec) dropUnknown() {
+	x.Extra = nil
+	for i := range x.Volumes {
+		x.Volumes[i].dropUnknown()
+	}
+	for i := range x.InitContainers {
+		x.InitContainers[i].dropUnknown()
+	}
+	for i := range x.Containers {
+		x.Containers[i].dropUnknown()
+	}
+	for i := range x.EphemeralContainers {
+		x.EphemeralContainers[i].dropUnknown()
+	}
+	if x.SecurityContext != nil {
+		x.SecurityContext.dropUnknown()
+	}
+	for i := range x.ImagePullSecrets {
+		x.ImagePullSecrets[i].dropUnknown()
+	}
+	if x.Affinity != nil {
+		x.Affinity.dropUnknown()
+	}
+	for i := range x.Tolerations {
+		x.Tolerations[i].dropUnknown()
+	}
+	for i := range x.HostAliases {
+		x.HostAliases[i].dropUnknown()
+	}
+	if x.DNSConfig != nil {
+		x.DNSConfig.dropUnknown()
+	}
+	for i := range x.ReadinessGates {
+		x.ReadinessGates[i].dropUnknown()
+	}
+	for i := range x.TopologySpreadConstraints {
+		x.TopologySpreadConstraints[i].dropUnknown()
+	}
+	if x.OS != nil {
+		x.OS.dropUnknown()
+	}
+	for i := range x.SchedulingGates {
+		x.SchedulingGates[i].dropUnknown()
+	}
+	for i := range x.ResourceClaims {
+		x.ResourceClaims[i].dropUnknown()
+	}
+	if x.Resources != nil {
+		x.Resources.dropUnknown()
+	}
+	if x.SchedulingGroup != nil {
+		x.SchedulingGroup.dropUnknown()
+	}
+	for i := range x.EvictionResponders {
+		x.EvictionResponders[i].dropUnknown()
+	}
+}
+
 func (x *Volume) decode(d *jsonwire.Decoder) {
 	for ok := d.Object(); ok && d.Member(); {
 		switch string(d.Key()) {
@@ -508,6 +571,100 @@ func (x *Volume) encode(e *jsonwire.Encoder) {
 	e.EndObject()
 }
 
+func (x *Volume) dropUnknown() {
+	x.Extra = nil
+	if x.VolumeSource.HostPath != nil {
+		x.VolumeSource.HostPath.dropUnknown()
+	}
+	if x.VolumeSource.EmptyDir != nil {
+		x.VolumeSource.EmptyDir.dropUnknown()
+	}
+	if x.VolumeSource.GCEPersistentDisk != nil {
+		x.VolumeSource.GCEPersistentDisk.dropUnknown()
+	}
+	if x.VolumeSource.AWSElasticBlockStore != nil {
+		x.VolumeSource.AWSElasticBlockStore.dropUnknown()
+	}
+	if x.VolumeSource.GitRepo != nil {
+		x.VolumeSource.GitRepo.dropUnknown()
+	}
+	if x.VolumeSource.Secret != nil {
+		x.VolumeSource.Secret.dropUnknown()
+	}
+	if x.VolumeSource.NFS != nil {
+		x.VolumeSource.NFS.dropUnknown()
+	}
+	if x.VolumeSource.ISCSI != nil {
+		x.VolumeSource.ISCSI.dropUnknown()
+	}
+	if x.VolumeSource.Glusterfs != nil {
+		x.VolumeSource.Glusterfs.dropUnknown()
+	}
+	if x.VolumeSource.PersistentVolumeClaim != nil {
+		x.VolumeSource.PersistentVolumeClaim.dropUnknown()
+	}
+	if x.VolumeSource.RBD != nil {
+		x.VolumeSource.RBD.dropUnknown()
+	}
+	if x.VolumeSource.FlexVolume != nil {
+		x.VolumeSource.FlexVolume.dropUnknown()
+	}
+	if x.VolumeSource.Cinder != nil {
+		x.VolumeSource.Cinder.dropUnknown()
+	}
+	if x.VolumeSource.CephFS != nil {
+		x.VolumeSource.CephFS.dropUnknown()
+	}
+	if x.VolumeSource.Flocker != nil {
+		x.VolumeSource.Flocker.dropUnknown()
+	}
+	if x.VolumeSource.DownwardAPI != nil {
+		x.VolumeSource.DownwardAPI.dropUnknown()
+	}
+	if x.VolumeSource.FC != nil {
+		x.VolumeSource.FC.dropUnknown()
+	}
+	if x.VolumeSource.AzureFile != nil {
+		x.VolumeSource.AzureFile.dropUnknown()
+	}
+	if x.VolumeSource.ConfigMap != nil {
+		x.VolumeSource.ConfigMap.dropUnknown()
+	}
+	if x.VolumeSource.VsphereVolume != nil {
+		x.VolumeSource.VsphereVolume.dropUnknown()
+	}
+	if x.VolumeSource.Quobyte != nil {
+		x.VolumeSource.Quobyte.dropUnknown()
+	}
+	if x.VolumeSource.AzureDisk != nil {
+		x.VolumeSource.AzureDisk.dropUnknown()
+	}
+	if x.VolumeSource.PhotonPersistentDisk != nil {
+		x.VolumeSource.PhotonPersistentDisk.dropUnknown()
+	}
+	if x.VolumeSource.Projected != nil {
+		x.VolumeSource.Projected.dropUnknown()
+	}
+	if x.VolumeSource.PortworxVolume != nil {
+		x.VolumeSource.PortworxVolume.dropUnknown()
+	}
+	if x.VolumeSource.ScaleIO != nil {
+		x.VolumeSource.ScaleIO.dropUnknown()
+	}
+	if x.VolumeSource.StorageOS != nil {
+		x.VolumeSource.StorageOS.dropUnknown()
+	}
+	if x.VolumeSource.CSI != nil {
+		x.VolumeSource.CSI.dropUnknown()
+	}
+	if x.VolumeSource.Ephemeral != nil {
+		x.VolumeSource.Ephemeral.dropUnknown()
+	}
+	if x.VolumeSource.Image != nil {
+		x.VolumeSource.Image.dropUnknown()
+	}
+}
+
 func (x *HostPathVolumeSource) decode(d *jsonwire.Decoder) {
 	for ok := d.Object(); ok && d.Member(); {
 		switch string(d.Key()) {
@@ -531,6 +688,10 @@ func (x *HostPathVolumeSource) encode(e *jsonwire.Encoder) {
 	}
 	e.Extra(x.Extra)
 	e.EndObject()
+}
+
+func (x *HostPathVolumeSource) dropUnknown() {
+	x.Extra = nil
 }
 
 func (x *EmptyDirVolumeSource) decode(d *jsonwire.Decoder) {
@@ -564,6 +725,10 @@ func (x *EmptyDirVolumeSource) encode(e *jsonwire.Encoder) {
 	}
 	e.Extra(x.Extra)
 	e.EndObject()
+}
+
+func (x *EmptyDirVolumeSource) dropUnknown() {
+	x.Extra = nil
 }
 
 func (x *GCEPersistentDiskVolumeSource) decode(d *jsonwire.Decoder) {
@@ -603,6 +768,10 @@ func (x *GCEPersistentDiskVolumeSource) encode(e *jsonwire.Encoder) {
 	e.EndObject()
 }
 
+func (x *GCEPersistentDiskVolumeSource) dropUnknown() {
+	x.Extra = nil
+}
+
 func (x *AWSElasticBlockStoreVolumeSource) decode(d *jsonwire.Decoder) {
 	for ok := d.Object(); ok && d.Member(); {
 		switch string(d.Key()) {
@@ -640,6 +809,10 @@ func (x *AWSElasticBlockStoreVolumeSource) encode(e *jsonwire.Encoder) {
 	e.EndObject()
 }
 
+func (x *AWSElasticBlockStoreVolumeSource) dropUnknown() {
+	x.Extra = nil
+}
+
 func (x *GitRepoVolumeSource) decode(d *jsonwire.Decoder) {
 	for ok := d.Object(); ok && d.Member(); {
 		switch string(d.Key()) {
@@ -669,6 +842,10 @@ func (x *GitRepoVolumeSource) encode(e *jsonwire.Encoder) {
 	}
 	e.Extra(x.Extra)
 	e.EndObject()
+}
+
+func (x *GitRepoVolumeSource) dropUnknown() {
+	x.Extra = nil
 }
 
 func (x *SecretVolumeSource) decode(d *jsonwire.Decoder) {
@@ -716,6 +893,13 @@ func (x *SecretVolumeSource) encode(e *jsonwire.Encoder) {
 	e.EndObject()
 }
 
+func (x *SecretVolumeSource) dropUnknown() {
+	x.Extra = nil
+	for i := range x.Items {
+		x.Items[i].dropUnknown()
+	}
+}
+
 func (x *KeyToPath) decode(d *jsonwire.Decoder) {
 	for ok := d.Object(); ok && d.Member(); {
 		switch string(d.Key()) {
@@ -751,6 +935,10 @@ func (x *KeyToPath) encode(e *jsonwire.Encoder) {
 	e.EndObject()
 }
 
+func (x *KeyToPath) dropUnknown() {
+	x.Extra = nil
+}
+
 func (x *NFSVolumeSource) decode(d *jsonwire.Decoder) {
 	for ok := d.Object(); ok && d.Member(); {
 		switch string(d.Key()) {
@@ -778,6 +966,10 @@ func (x *NFSVolumeSource) encode(e *jsonwire.Encoder) {
 	}
 	e.Extra(x.Extra)
 	e.EndObject()
+}
+
+func (x *NFSVolumeSource) dropUnknown() {
+	x.Extra = nil
 }
 
 func (x *ISCSIVolumeSource) decode(d *jsonwire.Decoder) {
@@ -855,6 +1047,13 @@ func (x *ISCSIVolumeSource) encode(e *jsonwire.Encoder) {
 	e.EndObject()
 }
 
+func (x *ISCSIVolumeSource) dropUnknown() {
+	x.Extra = nil
+	if x.SecretRef != nil {
+		x.SecretRef.dropUnknown()
+	}
+}
+
 func (x *LocalObjectReference) decode(d *jsonwire.Decoder) {
 	for ok := d.Object(); ok && d.Member(); {
 		switch string(d.Key()) {
@@ -874,6 +1073,10 @@ func (x *LocalObjectReference) encode(e *jsonwire.Encoder) {
 	}
 	e.Extra(x.Extra)
 	e.EndObject()
+}
+
+func (x *LocalObjectReference) dropUnknown() {
+	x.Extra = nil
 }
 
 func (x *GlusterfsVolumeSource) decode(d *jsonwire.Decoder) {
@@ -905,6 +1108,10 @@ func (x *GlusterfsVolumeSource) encode(e *jsonwire.Encoder) {
 	e.EndObject()
 }
 
+func (x *GlusterfsVolumeSource) dropUnknown() {
+	x.Extra = nil
+}
+
 func (x *PersistentVolumeClaimVolumeSource) decode(d *jsonwire.Decoder) {
 	for ok := d.Object(); ok && d.Member(); {
 		switch string(d.Key()) {
@@ -928,6 +1135,10 @@ func (x *PersistentVolumeClaimVolumeSource) encode(e *jsonwire.Encoder) {
 	}
 	e.Extra(x.Extra)
 	e.EndObject()
+}
+
+func (x *PersistentVolumeClaimVolumeSource) dropUnknown() {
+	x.Extra = nil
 }
 
 func (x *RBDVolumeSource) decode(d *jsonwire.Decoder) {
@@ -993,6 +1204,13 @@ func (x *RBDVolumeSource) encode(e *jsonwire.Encoder) {
 	e.EndObject()
 }
 
+func (x *RBDVolumeSource) dropUnknown() {
+	x.Extra = nil
+	if x.SecretRef != nil {
+		x.SecretRef.dropUnknown()
+	}
+}
+
 func (x *FlexVolumeSource) decode(d *jsonwire.Decoder) {
 	for ok := d.Object(); ok && d.Member(); {
 		switch string(d.Key()) {
@@ -1036,6 +1254,13 @@ func (x *FlexVolumeSource) encode(e *jsonwire.Encoder) {
 	e.EndObject()
 }
 
+func (x *FlexVolumeSource) dropUnknown() {
+	x.Extra = nil
+	if x.SecretRef != nil {
+		x.SecretRef.dropUnknown()
+	}
+}
+
 func (x *CinderVolumeSource) decode(d *jsonwire.Decoder) {
 	for ok := d.Object(); ok && d.Member(); {
 		switch string(d.Key()) {
@@ -1071,6 +1296,13 @@ func (x *CinderVolumeSource) encode(e *jsonwire.Encoder) {
 	}
 	e.Extra(x.Extra)
 	e.EndObject()
+}
+
+func (x *CinderVolumeSource) dropUnknown() {
+	x.Extra = nil
+	if x.SecretRef != nil {
+		x.SecretRef.dropUnknown()
+	}
 }
 
 func (x *CephFSVolumeSource) decode(d *jsonwire.Decoder) {
@@ -1126,6 +1358,13 @@ func (x *CephFSVolumeSource) encode(e *jsonwire.Encoder) {
 	e.EndObject()
 }
 
+func (x *CephFSVolumeSource) dropUnknown() {
+	x.Extra = nil
+	if x.SecretRef != nil {
+		x.SecretRef.dropUnknown()
+	}
+}
+
 func (x *FlockerVolumeSource) decode(d *jsonwire.Decoder) {
 	for ok := d.Object(); ok && d.Member(); {
 		switch string(d.Key()) {
@@ -1151,6 +1390,10 @@ func (x *FlockerVolumeSource) encode(e *jsonwire.Encoder) {
 	}
 	e.Extra(x.Extra)
 	e.EndObject()
+}
+
+func (x *FlockerVolumeSource) dropUnknown() {
+	x.Extra = nil
 }
 
 func (x *DownwardAPIVolumeSource) decode(d *jsonwire.Decoder) {
@@ -1184,6 +1427,13 @@ func (x *DownwardAPIVolumeSource) encode(e *jsonwire.Encoder) {
 	}
 	e.Extra(x.Extra)
 	e.EndObject()
+}
+
+func (x *DownwardAPIVolumeSource) dropUnknown() {
+	x.Extra = nil
+	for i := range x.Items {
+		x.Items[i].dropUnknown()
+	}
 }
 
 func (x *DownwardAPIVolumeFile) decode(d *jsonwire.Decoder) {
@@ -1229,6 +1479,16 @@ func (x *DownwardAPIVolumeFile) encode(e *jsonwire.Encoder) {
 	e.EndObject()
 }
 
+func (x *DownwardAPIVolumeFile) dropUnknown() {
+	x.Extra = nil
+	if x.FieldRef != nil {
+		x.FieldRef.dropUnknown()
+	}
+	if x.ResourceFieldRef != nil {
+		x.ResourceFieldRef.dropUnknown()
+	}
+}
+
 func (x *ObjectFieldSelector) decode(d *jsonwire.Decoder) {
 	for ok := d.Object(); ok && d.Member(); {
 		switch string(d.Key()) {
@@ -1252,6 +1512,10 @@ func (x *ObjectFieldSelector) encode(e *jsonwire.Encoder) {
 	e.String(x.FieldPath)
 	e.Extra(x.Extra)
 	e.EndObject()
+}
+
+func (x *ObjectFieldSelector) dropUnknown() {
+	x.Extra = nil
 }
 
 func (x *ResourceFieldSelector) decode(d *jsonwire.Decoder) {
@@ -1281,6 +1545,10 @@ func (x *ResourceFieldSelector) encode(e *jsonwire.Encoder) {
 	writeQuantity(e, &x.Divisor)
 	e.Extra(x.Extra)
 	e.EndObject()
+}
+
+func (x *ResourceFieldSelector) dropUnknown() {
+	x.Extra = nil
 }
 
 func (x *FCVolumeSource) decode(d *jsonwire.Decoder) {
@@ -1328,6 +1596,10 @@ func (x *FCVolumeSource) encode(e *jsonwire.Encoder) {
 	e.EndObject()
 }
 
+func (x *FCVolumeSource) dropUnknown() {
+	x.Extra = nil
+}
+
 func (x *AzureFileVolumeSource) decode(d *jsonwire.Decoder) {
 	for ok := d.Object(); ok && d.Member(); {
 		switch string(d.Key()) {
@@ -1355,6 +1627,10 @@ func (x *AzureFileVolumeSource) encode(e *jsonwire.Encoder) {
 	}
 	e.Extra(x.Extra)
 	e.EndObject()
+}
+
+func (x *AzureFileVolumeSource) dropUnknown() {
+	x.Extra = nil
 }
 
 func (x *ConfigMapVolumeSource) decode(d *jsonwire.Decoder) {
@@ -1402,6 +1678,13 @@ func (x *ConfigMapVolumeSource) encode(e *jsonwire.Encoder) {
 	e.EndObject()
 }
 
+func (x *ConfigMapVolumeSource) dropUnknown() {
+	x.Extra = nil
+	for i := range x.Items {
+		x.Items[i].dropUnknown()
+	}
+}
+
 func (x *VsphereVirtualDiskVolumeSource) decode(d *jsonwire.Decoder) {
 	for ok := d.Object(); ok && d.Member(); {
 		switch string(d.Key()) {
@@ -1437,6 +1720,10 @@ func (x *VsphereVirtualDiskVolumeSource) encode(e *jsonwire.Encoder) {
 	}
 	e.Extra(x.Extra)
 	e.EndObject()
+}
+
+func (x *VsphereVirtualDiskVolumeSource) dropUnknown() {
+	x.Extra = nil
 }
 
 func (x *QuobyteVolumeSource) decode(d *jsonwire.Decoder) {
@@ -1486,6 +1773,10 @@ func (x *QuobyteVolumeSource) encode(e *jsonwire.Encoder) {
 	e.EndObject()
 }
 
+func (x *QuobyteVolumeSource) dropUnknown() {
+	x.Extra = nil
+}
+
 func (x *AzureDiskVolumeSource) decode(d *jsonwire.Decoder) {
 	for ok := d.Object(); ok && d.Member(); {
 		switch string(d.Key()) {
@@ -1533,6 +1824,10 @@ func (x *AzureDiskVolumeSource) encode(e *jsonwire.Encoder) {
 	e.EndObject()
 }
 
+func (x *AzureDiskVolumeSource) dropUnknown() {
+	x.Extra = nil
+}
+
 func (x *PhotonPersistentDiskVolumeSource) decode(d *jsonwire.Decoder) {
 	for ok := d.Object(); ok && d.Member(); {
 		switch string(d.Key()) {
@@ -1556,6 +1851,10 @@ func (x *PhotonPersistentDiskVolumeSource) encode(e *jsonwire.Encoder) {
 	}
 	e.Extra(x.Extra)
 	e.EndObject()
+}
+
+func (x *PhotonPersistentDiskVolumeSource) dropUnknown() {
+	x.Extra = nil
 }
 
 func (x *ProjectedVolumeSource) decode(d *jsonwire.Decoder) {
@@ -1591,6 +1890,13 @@ func (x *ProjectedVolumeSource) encode(e *jsonwire.Encoder) {
 	}
 	e.Extra(x.Extra)
 	e.EndObject()
+}
+
+func (x *ProjectedVolumeSource) dropUnknown() {
+	x.Extra = nil
+	for i := range x.Sources {
+		x.Sources[i].dropUnknown()
+	}
 }
 
 func (x *VolumeProjection) decode(d *jsonwire.Decoder) {
@@ -1644,6 +1950,28 @@ func (x *VolumeProjection) encode(e *jsonwire.Encoder) {
 	e.EndObject()
 }
 
+func (x *VolumeProjection) dropUnknown() {
+	x.Extra = nil
+	if x.Secret != nil {
+		x.Secret.dropUnknown()
+	}
+	if x.DownwardAPI != nil {
+		x.DownwardAPI.dropUnknown()
+	}
+	if x.ConfigMap != nil {
+		x.ConfigMap.dropUnknown()
+	}
+	if x.ServiceAccountToken != nil {
+		x.ServiceAccountToken.dropUnknown()
+	}
+	if x.ClusterTrustBundle != nil {
+		x.ClusterTrustBundle.dropUnknown()
+	}
+	if x.PodCertificate != nil {
+		x.PodCertificate.dropUnknown()
+	}
+}
+
 func (x *SecretProjection) decode(d *jsonwire.Decoder) {
 	for ok := d.Object(); ok && d.Member(); {
 		switch string(d.Key()) {
@@ -1677,6 +2005,13 @@ func (x *SecretProjection) encode(e *jsonwire.Encoder) {
 	e.EndObject()
 }
 
+func (x *SecretProjection) dropUnknown() {
+	x.Extra = nil
+	for i := range x.Items {
+		x.Items[i].dropUnknown()
+	}
+}
+
 func (x *DownwardAPIProjection) decode(d *jsonwire.Decoder) {
 	for ok := d.Object(); ok && d.Member(); {
 		switch string(d.Key()) {
@@ -1696,6 +2031,13 @@ func (x *DownwardAPIProjection) encode(e *jsonwire.Encoder) {
 	}
 	e.Extra(x.Extra)
 	e.EndObject()
+}
+
+func (x *DownwardAPIProjection) dropUnknown() {
+	x.Extra = nil
+	for i := range x.Items {
+		x.Items[i].dropUnknown()
+	}
 }
 
 func (x *ConfigMapProjection) decode(d *jsonwire.Decoder) {
@@ -1729,6 +2071,13 @@ func (x *ConfigMapProjection) encode(e *jsonwire.Encoder) {
 	}
 	e.Extra(x.Extra)
 	e.EndObject()
+}
+
+func (x *ConfigMapProjection) dropUnknown() {
+	x.Extra = nil
+	for i := range x.Items {
+		x.Items[i].dropUnknown()
+	}
 }
 
 func (x *ServiceAccountTokenProjection) decode(d *jsonwire.Decoder) {
@@ -1766,6 +2115,10 @@ func (x *ServiceAccountTokenProjection) encode(e *jsonwire.Encoder) {
 	}
 	e.Extra(x.Extra)
 	e.EndObject()
+}
+
+func (x *ServiceAccountTokenProjection) dropUnknown() {
+	x.Extra = nil
 }
 
 func (x *ClusterTrustBundleProjection) decode(d *jsonwire.Decoder) {
@@ -1815,6 +2168,10 @@ func (x *ClusterTrustBundleProjection) encode(e *jsonwire.Encoder) {
 	}
 	e.Extra(x.Extra)
 	e.EndObject()
+}
+
+func (x *ClusterTrustBundleProjection) dropUnknown() {
+	x.Extra = nil
 }
 
 func (x *PodCertificateProjection) decode(d *jsonwire.Decoder) {
@@ -1880,6 +2237,10 @@ func (x *PodCertificateProjection) encode(e *jsonwire.Encoder) {
 	e.EndObject()
 }
 
+func (x *PodCertificateProjection) dropUnknown() {
+	x.Extra = nil
+}
+
 func (x *PortworxVolumeSource) decode(d *jsonwire.Decoder) {
 	for ok := d.Object(); ok && d.Member(); {
 		switch string(d.Key()) {
@@ -1909,6 +2270,10 @@ func (x *PortworxVolumeSource) encode(e *jsonwire.Encoder) {
 	}
 	e.Extra(x.Extra)
 	e.EndObject()
+}
+
+func (x *PortworxVolumeSource) dropUnknown() {
+	x.Extra = nil
 }
 
 func (x *ScaleIOVolumeSource) decode(d *jsonwire.Decoder) {
@@ -1984,6 +2349,13 @@ func (x *ScaleIOVolumeSource) encode(e *jsonwire.Encoder) {
 	e.EndObject()
 }
 
+func (x *ScaleIOVolumeSource) dropUnknown() {
+	x.Extra = nil
+	if x.SecretRef != nil {
+		x.SecretRef.dropUnknown()
+	}
+}
+
 func (x *StorageOSVolumeSource) decode(d *jsonwire.Decoder) {
 	for ok := d.Object(); ok && d.Member(); {
 		switch string(d.Key()) {
@@ -2029,6 +2401,13 @@ func (x *StorageOSVolumeSource) encode(e *jsonwire.Encoder) {
 	e.EndObject()
 }
 
+func (x *StorageOSVolumeSource) dropUnknown() {
+	x.Extra = nil
+	if x.SecretRef != nil {
+		x.SecretRef.dropUnknown()
+	}
+}
+
 func (x *CSIVolumeSource) decode(d *jsonwire.Decoder) {
 	for ok := d.Object(); ok && d.Member(); {
 		switch string(d.Key()) {
@@ -2072,6 +2451,13 @@ func (x *CSIVolumeSource) encode(e *jsonwire.Encoder) {
 	e.EndObject()
 }
 
+func (x *CSIVolumeSource) dropUnknown() {
+	x.Extra = nil
+	if x.NodePublishSecretRef != nil {
+		x.NodePublishSecretRef.dropUnknown()
+	}
+}
+
 func (x *EphemeralVolumeSource) decode(d *jsonwire.Decoder) {
 	for ok := d.Object(); ok && d.Member(); {
 		switch string(d.Key()) {
@@ -2091,6 +2477,13 @@ func (x *EphemeralVolumeSource) encode(e *jsonwire.Encoder) {
 	}
 	e.Extra(x.Extra)
 	e.EndObject()
+}
+
+func (x *EphemeralVolumeSource) dropUnknown() {
+	x.Extra = nil
+	if x.VolumeClaimTemplate != nil {
+		x.VolumeClaimTemplate.dropUnknown()
+	}
 }
 
 func (x *PersistentVolumeClaimTemplate) decode(d *jsonwire.Decoder) {
@@ -2114,6 +2507,11 @@ func (x *PersistentVolumeClaimTemplate) encode(e *jsonwire.Encoder) {
 	x.Spec.encode(e)
 	e.Extra(x.Extra)
 	e.EndObject()
+}
+
+func (x *PersistentVolumeClaimTemplate) dropUnknown() {
+	x.Extra = nil
+	x.Spec.dropUnknown()
 }
 
 func (x *PersistentVolumeClaimSpec) decode(d *jsonwire.Decoder) {
@@ -2183,6 +2581,17 @@ func (x *PersistentVolumeClaimSpec) encode(e *jsonwire.Encoder) {
 	e.EndObject()
 }
 
+func (x *PersistentVolumeClaimSpec) dropUnknown() {
+	x.Extra = nil
+	x.Resources.dropUnknown()
+	if x.DataSource != nil {
+		x.DataSource.dropUnknown()
+	}
+	if x.DataSourceRef != nil {
+		x.DataSourceRef.dropUnknown()
+	}
+}
+
 func (x *VolumeResourceRequirements) decode(d *jsonwire.Decoder) {
 	for ok := d.Object(); ok && d.Member(); {
 		switch string(d.Key()) {
@@ -2208,6 +2617,10 @@ func (x *VolumeResourceRequirements) encode(e *jsonwire.Encoder) {
 	}
 	e.Extra(x.Extra)
 	e.EndObject()
+}
+
+func (x *VolumeResourceRequirements) dropUnknown() {
+	x.Extra = nil
 }
 
 func (x *TypedLocalObjectReference) decode(d *jsonwire.Decoder) {
@@ -2239,6 +2652,10 @@ func (x *TypedLocalObjectReference) encode(e *jsonwire.Encoder) {
 	e.String(x.Name)
 	e.Extra(x.Extra)
 	e.EndObject()
+}
+
+func (x *TypedLocalObjectReference) dropUnknown() {
+	x.Extra = nil
 }
 
 func (x *TypedObjectReference) decode(d *jsonwire.Decoder) {
@@ -2278,6 +2695,10 @@ func (x *TypedObjectReference) encode(e *jsonwire.Encoder) {
 	e.EndObject()
 }
 
+func (x *TypedObjectReference) dropUnknown() {
+	x.Extra = nil
+}
+
 func (x *ImageVolumeSource) decode(d *jsonwire.Decoder) {
 	for ok := d.Object(); ok && d.Member(); {
 		switch string(d.Key()) {
@@ -2303,6 +2724,10 @@ func (x *ImageVolumeSource) encode(e *jsonwire.Encoder) {
 	}
 	e.Extra(x.Extra)
 	e.EndObject()
+}
+
+func (x *ImageVolumeSource) dropUnknown() {
+	x.Extra = nil
 }
 
 func (x *Container) decode(d *jsonwire.Decoder) {
@@ -2466,6 +2891,47 @@ func (x *Container) encode(e *jsonwire.Encoder) {
 	e.EndObject()
 }
 
+func (x *Container) dropUnknown() {
+	x.Extra = nil
+	for i := range x.Ports {
+		x.Ports[i].dropUnknown()
+	}
+	for i := range x.EnvFrom {
+		x.EnvFrom[i].dropUnknown()
+	}
+	for i := range x.Env {
+		x.Env[i].dropUnknown()
+	}
+	x.Resources.dropUnknown()
+	for i := range x.ResizePolicy {
+		x.ResizePolicy[i].dropUnknown()
+	}
+	for i := range x.RestartPolicyRules {
+		x.RestartPolicyRules[i].dropUnknown()
+	}
+	for i := range x.VolumeMounts {
+		x.VolumeMounts[i].dropUnknown()
+	}
+	for i := range x.VolumeDevices {
+		x.VolumeDevices[i].dropUnknown()
+	}
+	if x.LivenessProbe != nil {
+		x.LivenessProbe.dropUnknown()
+	}
+	if x.ReadinessProbe != nil {
+		x.ReadinessProbe.dropUnknown()
+	}
+	if x.StartupProbe != nil {
+		x.StartupProbe.dropUnknown()
+	}
+	if x.Lifecycle != nil {
+		x.Lifecycle.dropUnknown()
+	}
+	if x.SecurityContext != nil {
+		x.SecurityContext.dropUnknown()
+	}
+}
+
 func (x *ContainerPort) decode(d *jsonwire.Decoder) {
 	for ok := d.Object(); ok && d.Member(); {
 		switch string(d.Key()) {
@@ -2509,6 +2975,10 @@ func (x *ContainerPort) encode(e *jsonwire.Encoder) {
 	e.EndObject()
 }
 
+func (x *ContainerPort) dropUnknown() {
+	x.Extra = nil
+}
+
 func (x *EnvFromSource) decode(d *jsonwire.Decoder) {
 	for ok := d.Object(); ok && d.Member(); {
 		switch string(d.Key()) {
@@ -2542,6 +3012,16 @@ func (x *EnvFromSource) encode(e *jsonwire.Encoder) {
 	e.EndObject()
 }
 
+func (x *EnvFromSource) dropUnknown() {
+	x.Extra = nil
+	if x.ConfigMapRef != nil {
+		x.ConfigMapRef.dropUnknown()
+	}
+	if x.SecretRef != nil {
+		x.SecretRef.dropUnknown()
+	}
+}
+
 func (x *ConfigMapEnvSource) decode(d *jsonwire.Decoder) {
 	for ok := d.Object(); ok && d.Member(); {
 		switch string(d.Key()) {
@@ -2569,6 +3049,10 @@ func (x *ConfigMapEnvSource) encode(e *jsonwire.Encoder) {
 	e.EndObject()
 }
 
+func (x *ConfigMapEnvSource) dropUnknown() {
+	x.Extra = nil
+}
+
 func (x *SecretEnvSource) decode(d *jsonwire.Decoder) {
 	for ok := d.Object(); ok && d.Member(); {
 		switch string(d.Key()) {
@@ -2594,6 +3078,10 @@ func (x *SecretEnvSource) encode(e *jsonwire.Encoder) {
 	}
 	e.Extra(x.Extra)
 	e.EndObject()
+}
+
+func (x *SecretEnvSource) dropUnknown() {
+	x.Extra = nil
 }
 
 func (x *EnvVar) decode(d *jsonwire.Decoder) {
@@ -2625,6 +3113,13 @@ func (x *EnvVar) encode(e *jsonwire.Encoder) {
 	}
 	e.Extra(x.Extra)
 	e.EndObject()
+}
+
+func (x *EnvVar) dropUnknown() {
+	x.Extra = nil
+	if x.ValueFrom != nil {
+		x.ValueFrom.dropUnknown()
+	}
 }
 
 func (x *EnvVarSource) decode(d *jsonwire.Decoder) {
@@ -2672,6 +3167,25 @@ func (x *EnvVarSource) encode(e *jsonwire.Encoder) {
 	e.EndObject()
 }
 
+func (x *EnvVarSource) dropUnknown() {
+	x.Extra = nil
+	if x.FieldRef != nil {
+		x.FieldRef.dropUnknown()
+	}
+	if x.ResourceFieldRef != nil {
+		x.ResourceFieldRef.dropUnknown()
+	}
+	if x.ConfigMapKeyRef != nil {
+		x.ConfigMapKeyRef.dropUnknown()
+	}
+	if x.SecretKeyRef != nil {
+		x.SecretKeyRef.dropUnknown()
+	}
+	if x.FileKeyRef != nil {
+		x.FileKeyRef.dropUnknown()
+	}
+}
+
 func (x *ConfigMapKeySelector) decode(d *jsonwire.Decoder) {
 	for ok := d.Object(); ok && d.Member(); {
 		switch string(d.Key()) {
@@ -2703,6 +3217,10 @@ func (x *ConfigMapKeySelector) encode(e *jsonwire.Encoder) {
 	e.EndObject()
 }
 
+func (x *ConfigMapKeySelector) dropUnknown() {
+	x.Extra = nil
+}
+
 func (x *SecretKeySelector) decode(d *jsonwire.Decoder) {
 	for ok := d.Object(); ok && d.Member(); {
 		switch string(d.Key()) {
@@ -2732,6 +3250,10 @@ func (x *SecretKeySelector) encode(e *jsonwire.Encoder) {
 	}
 	e.Extra(x.Extra)
 	e.EndObject()
+}
+
+func (x *SecretKeySelector) dropUnknown() {
+	x.Extra = nil
 }
 
 func (x *FileKeySelector) decode(d *jsonwire.Decoder) {
@@ -2767,6 +3289,10 @@ func (x *FileKeySelector) encode(e *jsonwire.Encoder) {
 	e.EndObject()
 }
 
+func (x *FileKeySelector) dropUnknown() {
+	x.Extra = nil
+}
+
 func (x *ResourceRequirements) decode(d *jsonwire.Decoder) {
 	for ok := d.Object(); ok && d.Member(); {
 		switch string(d.Key()) {
@@ -2800,6 +3326,13 @@ func (x *ResourceRequirements) encode(e *jsonwire.Encoder) {
 	e.EndObject()
 }
 
+func (x *ResourceRequirements) dropUnknown() {
+	x.Extra = nil
+	for i := range x.Claims {
+		x.Claims[i].dropUnknown()
+	}
+}
+
 func (x *ResourceClaim) decode(d *jsonwire.Decoder) {
 	for ok := d.Object(); ok && d.Member(); {
 		switch string(d.Key()) {
@@ -2825,6 +3358,10 @@ func (x *ResourceClaim) encode(e *jsonwire.Encoder) {
 	e.EndObject()
 }
 
+func (x *ResourceClaim) dropUnknown() {
+	x.Extra = nil
+}
+
 func (x *ContainerResizePolicy) decode(d *jsonwire.Decoder) {
 	for ok := d.Object(); ok && d.Member(); {
 		switch string(d.Key()) {
@@ -2846,6 +3383,10 @@ func (x *ContainerResizePolicy) encode(e *jsonwire.Encoder) {
 	e.String(string(x.RestartPolicy))
 	e.Extra(x.Extra)
 	e.EndObject()
+}
+
+func (x *ContainerResizePolicy) dropUnknown() {
+	x.Extra = nil
 }
 
 func (x *ContainerRestartRule) decode(d *jsonwire.Decoder) {
@@ -2875,6 +3416,13 @@ func (x *ContainerRestartRule) encode(e *jsonwire.Encoder) {
 	e.EndObject()
 }
 
+func (x *ContainerRestartRule) dropUnknown() {
+	x.Extra = nil
+	if x.ExitCodes != nil {
+		x.ExitCodes.dropUnknown()
+	}
+}
+
 func (x *ContainerRestartRuleOnExitCodes) decode(d *jsonwire.Decoder) {
 	for ok := d.Object(); ok && d.Member(); {
 		switch string(d.Key()) {
@@ -2900,6 +3448,10 @@ func (x *ContainerRestartRuleOnExitCodes) encode(e *jsonwire.Encoder) {
 	}
 	e.Extra(x.Extra)
 	e.EndObject()
+}
+
+func (x *ContainerRestartRuleOnExitCodes) dropUnknown() {
+	x.Extra = nil
 }
 
 func (x *VolumeMount) decode(d *jsonwire.Decoder) {
@@ -2961,6 +3513,10 @@ func (x *VolumeMount) encode(e *jsonwire.Encoder) {
 	e.EndObject()
 }
 
+func (x *VolumeMount) dropUnknown() {
+	x.Extra = nil
+}
+
 func (x *VolumeDevice) decode(d *jsonwire.Decoder) {
 	for ok := d.Object(); ok && d.Member(); {
 		switch string(d.Key()) {
@@ -2982,6 +3538,10 @@ func (x *VolumeDevice) encode(e *jsonwire.Encoder) {
 	e.String(x.DevicePath)
 	e.Extra(x.Extra)
 	e.EndObject()
+}
+
+func (x *VolumeDevice) dropUnknown() {
+	x.Extra = nil
 }
 
 func (x *Probe) decode(d *jsonwire.Decoder) {
@@ -3059,6 +3619,22 @@ func (x *Probe) encode(e *jsonwire.Encoder) {
 	e.EndObject()
 }
 
+func (x *Probe) dropUnknown() {
+	x.Extra = nil
+	if x.ProbeHandler.Exec != nil {
+		x.ProbeHandler.Exec.dropUnknown()
+	}
+	if x.ProbeHandler.HTTPGet != nil {
+		x.ProbeHandler.HTTPGet.dropUnknown()
+	}
+	if x.ProbeHandler.TCPSocket != nil {
+		x.ProbeHandler.TCPSocket.dropUnknown()
+	}
+	if x.ProbeHandler.GRPC != nil {
+		x.ProbeHandler.GRPC.dropUnknown()
+	}
+}
+
 func (x *ExecAction) decode(d *jsonwire.Decoder) {
 	for ok := d.Object(); ok && d.Member(); {
 		switch string(d.Key()) {
@@ -3078,6 +3654,10 @@ func (x *ExecAction) encode(e *jsonwire.Encoder) {
 	}
 	e.Extra(x.Extra)
 	e.EndObject()
+}
+
+func (x *ExecAction) dropUnknown() {
+	x.Extra = nil
 }
 
 func (x *HTTPGetAction) decode(d *jsonwire.Decoder) {
@@ -3129,6 +3709,13 @@ func (x *HTTPGetAction) encode(e *jsonwire.Encoder) {
 	e.EndObject()
 }
 
+func (x *HTTPGetAction) dropUnknown() {
+	x.Extra = nil
+	for i := range x.HTTPHeaders {
+		x.HTTPHeaders[i].dropUnknown()
+	}
+}
+
 func (x *HTTPHeader) decode(d *jsonwire.Decoder) {
 	for ok := d.Object(); ok && d.Member(); {
 		switch string(d.Key()) {
@@ -3150,6 +3737,10 @@ func (x *HTTPHeader) encode(e *jsonwire.Encoder) {
 	e.String(x.Value)
 	e.Extra(x.Extra)
 	e.EndObject()
+}
+
+func (x *HTTPHeader) dropUnknown() {
+	x.Extra = nil
 }
 
 func (x *TCPSocketAction) decode(d *jsonwire.Decoder) {
@@ -3175,6 +3766,10 @@ func (x *TCPSocketAction) encode(e *jsonwire.Encoder) {
 	}
 	e.Extra(x.Extra)
 	e.EndObject()
+}
+
+func (x *TCPSocketAction) dropUnknown() {
+	x.Extra = nil
 }
 
 func (x *GRPCAction) decode(d *jsonwire.Decoder) {
@@ -3210,6 +3805,10 @@ func (x *GRPCAction) encode(e *jsonwire.Encoder) {
 	e.EndObject()
 }
 
+func (x *GRPCAction) dropUnknown() {
+	x.Extra = nil
+}
+
 func (x *Lifecycle) decode(d *jsonwire.Decoder) {
 	for ok := d.Object(); ok && d.Member(); {
 		switch string(d.Key()) {
@@ -3241,6 +3840,16 @@ func (x *Lifecycle) encode(e *jsonwire.Encoder) {
 	}
 	e.Extra(x.Extra)
 	e.EndObject()
+}
+
+func (x *Lifecycle) dropUnknown() {
+	x.Extra = nil
+	if x.PostStart != nil {
+		x.PostStart.dropUnknown()
+	}
+	if x.PreStop != nil {
+		x.PreStop.dropUnknown()
+	}
 }
 
 func (x *LifecycleHandler) decode(d *jsonwire.Decoder) {
@@ -3282,6 +3891,22 @@ func (x *LifecycleHandler) encode(e *jsonwire.Encoder) {
 	e.EndObject()
 }
 
+func (x *LifecycleHandler) dropUnknown() {
+	x.Extra = nil
+	if x.Exec != nil {
+		x.Exec.dropUnknown()
+	}
+	if x.HTTPGet != nil {
+		x.HTTPGet.dropUnknown()
+	}
+	if x.TCPSocket != nil {
+		x.TCPSocket.dropUnknown()
+	}
+	if x.Sleep != nil {
+		x.Sleep.dropUnknown()
+	}
+}
+
 func (x *SleepAction) decode(d *jsonwire.Decoder) {
 	for ok := d.Object(); ok && d.Member(); {
 		switch string(d.Key()) {
@@ -3299,6 +3924,10 @@ func (x *SleepAction) encode(e *jsonwire.Encoder) {
 	e.Int(int64(x.Seconds))
 	e.Extra(x.Extra)
 	e.EndObject()
+}
+
+func (x *SleepAction) dropUnknown() {
+	x.Extra = nil
 }
 
 func (x *SecurityContext) decode(d *jsonwire.Decoder) {
@@ -3388,6 +4017,25 @@ func (x *SecurityContext) encode(e *jsonwire.Encoder) {
 	e.EndObject()
 }
 
+func (x *SecurityContext) dropUnknown() {
+	x.Extra = nil
+	if x.Capabilities != nil {
+		x.Capabilities.dropUnknown()
+	}
+	if x.SELinuxOptions != nil {
+		x.SELinuxOptions.dropUnknown()
+	}
+	if x.WindowsOptions != nil {
+		x.WindowsOptions.dropUnknown()
+	}
+	if x.SeccompProfile != nil {
+		x.SeccompProfile.dropUnknown()
+	}
+	if x.AppArmorProfile != nil {
+		x.AppArmorProfile.dropUnknown()
+	}
+}
+
 func (x *Capabilities) decode(d *jsonwire.Decoder) {
 	for ok := d.Object(); ok && d.Member(); {
 		switch string(d.Key()) {
@@ -3413,6 +4061,10 @@ func (x *Capabilities) encode(e *jsonwire.Encoder) {
 	}
 	e.Extra(x.Extra)
 	e.EndObject()
+}
+
+func (x *Capabilities) dropUnknown() {
+	x.Extra = nil
 }
 
 func (x *SELinuxOptions) decode(d *jsonwire.Decoder) {
@@ -3454,6 +4106,10 @@ func (x *SELinuxOptions) encode(e *jsonwire.Encoder) {
 	e.EndObject()
 }
 
+func (x *SELinuxOptions) dropUnknown() {
+	x.Extra = nil
+}
+
 func (x *WindowsSecurityContextOptions) decode(d *jsonwire.Decoder) {
 	for ok := d.Object(); ok && d.Member(); {
 		switch string(d.Key()) {
@@ -3493,6 +4149,10 @@ func (x *WindowsSecurityContextOptions) encode(e *jsonwire.Encoder) {
 	e.EndObject()
 }
 
+func (x *WindowsSecurityContextOptions) dropUnknown() {
+	x.Extra = nil
+}
+
 func (x *SeccompProfile) decode(d *jsonwire.Decoder) {
 	for ok := d.Object(); ok && d.Member(); {
 		switch string(d.Key()) {
@@ -3518,6 +4178,10 @@ func (x *SeccompProfile) encode(e *jsonwire.Encoder) {
 	e.EndObject()
 }
 
+func (x *SeccompProfile) dropUnknown() {
+	x.Extra = nil
+}
+
 func (x *AppArmorProfile) decode(d *jsonwire.Decoder) {
 	for ok := d.Object(); ok && d.Member(); {
 		switch string(d.Key()) {
@@ -3541,6 +4205,10 @@ func (x *AppArmorProfile) encode(e *jsonwire.Encoder) {
 	}
 	e.Extra(x.Extra)
 	e.EndObject()
+}
+
+func (x *AppArmorProfile) dropUnknown() {
+	x.Extra = nil
 }
 
 func (x *EphemeralContainer) decode(d *jsonwire.Decoder) {
@@ -3710,6 +4378,47 @@ func (x *EphemeralContainer) encode(e *jsonwire.Encoder) {
 	e.EndObject()
 }
 
+func (x *EphemeralContainer) dropUnknown() {
+	x.Extra = nil
+	for i := range x.EphemeralContainerCommon.Ports {
+		x.EphemeralContainerCommon.Ports[i].dropUnknown()
+	}
+	for i := range x.EphemeralContainerCommon.EnvFrom {
+		x.EphemeralContainerCommon.EnvFrom[i].dropUnknown()
+	}
+	for i := range x.EphemeralContainerCommon.Env {
+		x.EphemeralContainerCommon.Env[i].dropUnknown()
+	}
+	x.EphemeralContainerCommon.Resources.dropUnknown()
+	for i := range x.EphemeralContainerCommon.ResizePolicy {
+		x.EphemeralContainerCommon.ResizePolicy[i].dropUnknown()
+	}
+	for i := range x.EphemeralContainerCommon.RestartPolicyRules {
+		x.EphemeralContainerCommon.RestartPolicyRules[i].dropUnknown()
+	}
+	for i := range x.EphemeralContainerCommon.VolumeMounts {
+		x.EphemeralContainerCommon.VolumeMounts[i].dropUnknown()
+	}
+	for i := range x.EphemeralContainerCommon.VolumeDevices {
+		x.EphemeralContainerCommon.VolumeDevices[i].dropUnknown()
+	}
+	if x.EphemeralContainerCommon.LivenessProbe != nil {
+		x.EphemeralContainerCommon.LivenessProbe.dropUnknown()
+	}
+	if x.EphemeralContainerCommon.ReadinessProbe != nil {
+		x.EphemeralContainerCommon.ReadinessProbe.dropUnknown()
+	}
+	if x.EphemeralContainerCommon.StartupProbe != nil {
+		x.EphemeralContainerCommon.StartupProbe.dropUnknown()
+	}
+	if x.EphemeralContainerCommon.Lifecycle != nil {
+		x.EphemeralContainerCommon.Lifecycle.dropUnknown()
+	}
+	if x.EphemeralContainerCommon.SecurityContext != nil {
+		x.EphemeralContainerCommon.SecurityContext.dropUnknown()
+	}
+}
+
 func (x *PodSecurityContext) decode(d *jsonwire.Decoder) {
 	for ok := d.Object(); ok && d.Member(); {
 		switch string(d.Key()) {
@@ -3803,6 +4512,25 @@ func (x *PodSecurityContext) encode(e *jsonwire.Encoder) {
 	e.EndObject()
 }
 
+func (x *PodSecurityContext) dropUnknown() {
+	x.Extra = nil
+	if x.SELinuxOptions != nil {
+		x.SELinuxOptions.dropUnknown()
+	}
+	if x.WindowsOptions != nil {
+		x.WindowsOptions.dropUnknown()
+	}
+	for i := range x.Sysctls {
+		x.Sysctls[i].dropUnknown()
+	}
+	if x.SeccompProfile != nil {
+		x.SeccompProfile.dropUnknown()
+	}
+	if x.AppArmorProfile != nil {
+		x.AppArmorProfile.dropUnknown()
+	}
+}
+
 func (x *Sysctl) decode(d *jsonwire.Decoder) {
 	for ok := d.Object(); ok && d.Member(); {
 		switch string(d.Key()) {
@@ -3824,6 +4552,10 @@ func (x *Sysctl) encode(e *jsonwire.Encoder) {
 	e.String(x.Value)
 	e.Extra(x.Extra)
 	e.EndObject()
+}
+
+func (x *Sysctl) dropUnknown() {
+	x.Extra = nil
 }
 
 func (x *Affinity) decode(d *jsonwire.Decoder) {
@@ -3859,6 +4591,19 @@ func (x *Affinity) encode(e *jsonwire.Encoder) {
 	e.EndObject()
 }
 
+func (x *Affinity) dropUnknown() {
+	x.Extra = nil
+	if x.NodeAffinity != nil {
+		x.NodeAffinity.dropUnknown()
+	}
+	if x.PodAffinity != nil {
+		x.PodAffinity.dropUnknown()
+	}
+	if x.PodAntiAffinity != nil {
+		x.PodAntiAffinity.dropUnknown()
+	}
+}
+
 func (x *NodeAffinity) decode(d *jsonwire.Decoder) {
 	for ok := d.Object(); ok && d.Member(); {
 		switch string(d.Key()) {
@@ -3886,6 +4631,16 @@ func (x *NodeAffinity) encode(e *jsonwire.Encoder) {
 	e.EndObject()
 }
 
+func (x *NodeAffinity) dropUnknown() {
+	x.Extra = nil
+	if x.RequiredDuringSchedulingIgnoredDuringExecution != nil {
+		x.RequiredDuringSchedulingIgnoredDuringExecution.dropUnknown()
+	}
+	for i := range x.PreferredDuringSchedulingIgnoredDuringExecution {
+		x.PreferredDuringSchedulingIgnoredDuringExecution[i].dropUnknown()
+	}
+}
+
 func (x *NodeSelector) decode(d *jsonwire.Decoder) {
 	for ok := d.Object(); ok && d.Member(); {
 		switch string(d.Key()) {
@@ -3907,6 +4662,13 @@ func (x *NodeSelector) encode(e *jsonwire.Encoder) {
 	}
 	e.Extra(x.Extra)
 	e.EndObject()
+}
+
+func (x *NodeSelector) dropUnknown() {
+	x.Extra = nil
+	for i := range x.NodeSelectorTerms {
+		x.NodeSelectorTerms[i].dropUnknown()
+	}
 }
 
 func (x *NodeSelectorTerm) decode(d *jsonwire.Decoder) {
@@ -3934,6 +4696,16 @@ func (x *NodeSelectorTerm) encode(e *jsonwire.Encoder) {
 	}
 	e.Extra(x.Extra)
 	e.EndObject()
+}
+
+func (x *NodeSelectorTerm) dropUnknown() {
+	x.Extra = nil
+	for i := range x.MatchExpressions {
+		x.MatchExpressions[i].dropUnknown()
+	}
+	for i := range x.MatchFields {
+		x.MatchFields[i].dropUnknown()
+	}
 }
 
 func (x *NodeSelectorRequirement) decode(d *jsonwire.Decoder) {
@@ -3965,6 +4737,10 @@ func (x *NodeSelectorRequirement) encode(e *jsonwire.Encoder) {
 	e.EndObject()
 }
 
+func (x *NodeSelectorRequirement) dropUnknown() {
+	x.Extra = nil
+}
+
 func (x *PreferredSchedulingTerm) decode(d *jsonwire.Decoder) {
 	for ok := d.Object(); ok && d.Member(); {
 		switch string(d.Key()) {
@@ -3986,6 +4762,11 @@ func (x *PreferredSchedulingTerm) encode(e *jsonwire.Encoder) {
 	x.Preference.encode(e)
 	e.Extra(x.Extra)
 	e.EndObject()
+}
+
+func (x *PreferredSchedulingTerm) dropUnknown() {
+	x.Extra = nil
+	x.Preference.dropUnknown()
 }
 
 func (x *PodAffinity) decode(d *jsonwire.Decoder) {
@@ -4013,6 +4794,16 @@ func (x *PodAffinity) encode(e *jsonwire.Encoder) {
 	}
 	e.Extra(x.Extra)
 	e.EndObject()
+}
+
+func (x *PodAffinity) dropUnknown() {
+	x.Extra = nil
+	for i := range x.RequiredDuringSchedulingIgnoredDuringExecution {
+		x.RequiredDuringSchedulingIgnoredDuringExecution[i].dropUnknown()
+	}
+	for i := range x.PreferredDuringSchedulingIgnoredDuringExecution {
+		x.PreferredDuringSchedulingIgnoredDuringExecution[i].dropUnknown()
+	}
 }
 
 func (x *PodAffinityTerm) decode(d *jsonwire.Decoder) {
@@ -4064,6 +4855,10 @@ func (x *PodAffinityTerm) encode(e *jsonwire.Encoder) {
 	e.EndObject()
 }
 
+func (x *PodAffinityTerm) dropUnknown() {
+	x.Extra = nil
+}
+
 func (x *WeightedPodAffinityTerm) decode(d *jsonwire.Decoder) {
 	for ok := d.Object(); ok && d.Member(); {
 		switch string(d.Key()) {
@@ -4085,6 +4880,11 @@ func (x *WeightedPodAffinityTerm) encode(e *jsonwire.Encoder) {
 	x.PodAffinityTerm.encode(e)
 	e.Extra(x.Extra)
 	e.EndObject()
+}
+
+func (x *WeightedPodAffinityTerm) dropUnknown() {
+	x.Extra = nil
+	x.PodAffinityTerm.dropUnknown()
 }
 
 func (x *PodAntiAffinity) decode(d *jsonwire.Decoder) {
@@ -4112,6 +4912,16 @@ func (x *PodAntiAffinity) encode(e *jsonwire.Encoder) {
 	}
 	e.Extra(x.Extra)
 	e.EndObject()
+}
+
+func (x *PodAntiAffinity) dropUnknown() {
+	x.Extra = nil
+	for i := range x.RequiredDuringSchedulingIgnoredDuringExecution {
+		x.RequiredDuringSchedulingIgnoredDuringExecution[i].dropUnknown()
+	}
+	for i := range x.PreferredDuringSchedulingIgnoredDuringExecution {
+		x.PreferredDuringSchedulingIgnoredDuringExecution[i].dropUnknown()
+	}
 }
 
 func (x *Toleration) decode(d *jsonwire.Decoder) {
@@ -4159,6 +4969,10 @@ func (x *Toleration) encode(e *jsonwire.Encoder) {
 	e.EndObject()
 }
 
+func (x *Toleration) dropUnknown() {
+	x.Extra = nil
+}
+
 func (x *HostAlias) decode(d *jsonwire.Decoder) {
 	for ok := d.Object(); ok && d.Member(); {
 		switch string(d.Key()) {
@@ -4182,6 +4996,10 @@ func (x *HostAlias) encode(e *jsonwire.Encoder) {
 	}
 	e.Extra(x.Extra)
 	e.EndObject()
+}
+
+func (x *HostAlias) dropUnknown() {
+	x.Extra = nil
 }
 
 func (x *PodDNSConfig) decode(d *jsonwire.Decoder) {
@@ -4217,6 +5035,13 @@ func (x *PodDNSConfig) encode(e *jsonwire.Encoder) {
 	e.EndObject()
 }
 
+func (x *PodDNSConfig) dropUnknown() {
+	x.Extra = nil
+	for i := range x.Options {
+		x.Options[i].dropUnknown()
+	}
+}
+
 func (x *PodDNSConfigOption) decode(d *jsonwire.Decoder) {
 	for ok := d.Object(); ok && d.Member(); {
 		switch string(d.Key()) {
@@ -4244,6 +5069,10 @@ func (x *PodDNSConfigOption) encode(e *jsonwire.Encoder) {
 	e.EndObject()
 }
 
+func (x *PodDNSConfigOption) dropUnknown() {
+	x.Extra = nil
+}
+
 func (x *PodReadinessGate) decode(d *jsonwire.Decoder) {
 	for ok := d.Object(); ok && d.Member(); {
 		switch string(d.Key()) {
@@ -4261,6 +5090,10 @@ func (x *PodReadinessGate) encode(e *jsonwire.Encoder) {
 	e.String(string(x.ConditionType))
 	e.Extra(x.Extra)
 	e.EndObject()
+}
+
+func (x *PodReadinessGate) dropUnknown() {
+	x.Extra = nil
 }
 
 func (x *TopologySpreadConstraint) decode(d *jsonwire.Decoder) {
@@ -4320,6 +5153,10 @@ func (x *TopologySpreadConstraint) encode(e *jsonwire.Encoder) {
 	e.EndObject()
 }
 
+func (x *TopologySpreadConstraint) dropUnknown() {
+	x.Extra = nil
+}
+
 func (x *PodOS) decode(d *jsonwire.Decoder) {
 	for ok := d.Object(); ok && d.Member(); {
 		switch string(d.Key()) {
@@ -4339,6 +5176,10 @@ func (x *PodOS) encode(e *jsonwire.Encoder) {
 	e.EndObject()
 }
 
+func (x *PodOS) dropUnknown() {
+	x.Extra = nil
+}
+
 func (x *PodSchedulingGate) decode(d *jsonwire.Decoder) {
 	for ok := d.Object(); ok && d.Member(); {
 		switch string(d.Key()) {
@@ -4356,6 +5197,10 @@ func (x *PodSchedulingGate) encode(e *jsonwire.Encoder) {
 	e.String(x.Name)
 	e.Extra(x.Extra)
 	e.EndObject()
+}
+
+func (x *PodSchedulingGate) dropUnknown() {
+	x.Extra = nil
 }
 
 func (x *PodResourceClaim) decode(d *jsonwire.Decoder) {
@@ -4389,6 +5234,10 @@ func (x *PodResourceClaim) encode(e *jsonwire.Encoder) {
 	e.EndObject()
 }
 
+func (x *PodResourceClaim) dropUnknown() {
+	x.Extra = nil
+}
+
 func (x *PodSchedulingGroup) decode(d *jsonwire.Decoder) {
 	for ok := d.Object(); ok && d.Member(); {
 		switch string(d.Key()) {
@@ -4408,6 +5257,10 @@ func (x *PodSchedulingGroup) encode(e *jsonwire.Encoder) {
 	}
 	e.Extra(x.Extra)
 	e.EndObject()
+}
+
+func (x *PodSchedulingGroup) dropUnknown() {
+	x.Extra = nil
 }
 
 func (x *EvictionResponder) decode(d *jsonwire.Decoder) {
@@ -4435,4 +5288,8 @@ func (x *EvictionResponder) encode(e *jsonwire.Encoder) {
 	}
 	e.Extra(x.Extra)
 	e.EndObject()
+}
+
+func (x *EvictionResponder) dropUnknown() {
+	x.Extra = nil
 }

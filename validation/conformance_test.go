@@ -30,11 +30,18 @@ func request(c conformance.ValidateCase) (field.ErrorList, []string, error) {
 	if err != nil {
 		return nil, nil, err
 	}
+	j.DropUnknown()
 	job.SetDefaults(j)
+	var warnings []string
+	if c.Input.Op != "status" {
+		if w := job.DedupOwnerReferences(j); w != "" {
+			warnings = append(warnings, w)
+		}
+	}
 	if c.Input.Op == "create" {
 		job.SetSystemFields(j, systemFields)
 		job.PrepareForCreate(j, nil)
-		return validation.ValidateJob(j, validation.Options{}), validation.Warnings(j, nil), nil
+		return validation.ValidateJob(j, validation.Options{}), append(warnings, validation.Warnings(j, nil)...), nil
 	}
 	old, _, err := job.Decode(c.Input.Old, job.DecodeOptions{})
 	if err != nil {
@@ -47,12 +54,12 @@ func request(c conformance.ValidateCase) (field.ErrorList, []string, error) {
 		return validation.ValidateJobStatusUpdate(j, old, validation.Options{}), nil, nil
 	}
 	job.PrepareForUpdate(j, old, nil)
-	return validation.ValidateJobUpdate(j, old, validation.Options{}), validation.Warnings(j, old), nil
+	return validation.ValidateJobUpdate(j, old, validation.Options{}), append(warnings, validation.Warnings(j, old)...), nil
 }
 
 // producedWarning reports whether jobkit produces warnings of the kind of w.
 func producedWarning(w string) bool {
-	for _, kind := range []string{"metadata.name: ", "spec: In Indexed Jobs", "fractional byte value", "terminationGracePeriodSeconds: "} {
+	for _, kind := range []string{"metadata.name: ", "spec: In Indexed Jobs", "fractional byte value", "terminationGracePeriodSeconds: ", ".metadata.ownerReferences contains duplicate entries"} {
 		if strings.Contains(w, kind) {
 			return true
 		}

@@ -94,8 +94,8 @@ func TestUpdate(t *testing.T) {
 			j.Spec.Template.Spec.Affinity = &job.Affinity{PodAffinity: &job.PodAffinity{}}
 		}, want: field.ErrorList{e(invalid, "spec.template.spec")}},
 		{name: "template labels of a suspended Job", old: suspended(), update: func(j *job.Job) { j.Spec.Template.Labels["team"] = "a" }},
-		{name: "an empty security context is a change, an empty volume list is not", old: mk(), update: func(j *job.Job) {
-			j.Spec.Template.Spec.SecurityContext, j.Spec.Template.Spec.Volumes = &job.PodSecurityContext{}, []job.Volume{}
+		{name: "a security context is a change, an empty volume list is not", old: mk(), update: func(j *job.Job) {
+			j.Spec.Template.Spec.SecurityContext, j.Spec.Template.Spec.Volumes = &job.PodSecurityContext{RunAsUser: new(int64(1))}, []job.Volume{}
 		}, want: field.ErrorList{e(invalid, "spec.template")}},
 	})
 }

@@ -75,7 +75,37 @@ func (m *model) renderCodec(b *bytes.Buffer) {
 			writeMember(b, mb, "x."+mb.path)
 		}
 		b.WriteString("\te.Extra(x.Extra)\n\te.EndObject()\n}\n\n")
+
+		fmt.Fprintf(b, "func (x *%s) dropUnknown() {\n\tx.Extra = nil\n", s.name())
+		for _, mb := range m.members(s) {
+			if stmt := dropStmt(mb.t, "x."+mb.path); stmt != "" {
+				b.WriteString("\t" + stmt + "\n")
+			}
+		}
+		b.WriteString("}\n\n")
 	}
+}
+
+// dropStmt is the statement that drops the unknown members inside v, of type t; empty when
+// t holds no struct of core/v1.
+func dropStmt(t reflect.Type, v string) string {
+	switch kindOf(t) {
+	case kStruct:
+		return v + ".dropUnknown()"
+	case kPointer:
+		if kindOf(t.Elem()) == kStruct {
+			return "if " + v + " != nil {\n\t\t" + v + ".dropUnknown()\n\t}"
+		}
+	case kSlice:
+		if kindOf(t.Elem()) == kStruct {
+			return "for i := range " + v + " {\n\t\t" + v + "[i].dropUnknown()\n\t}"
+		}
+	case kMap:
+		if kindOf(t.Elem()) == kStruct {
+			log.Fatalf("%s: maps of structs are not supported", t)
+		}
+	}
+	return ""
 }
 
 // readStmt is the statement that decodes the current value into lv, of type t.
