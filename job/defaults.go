@@ -26,8 +26,11 @@ import "math"
 // When the Job has no labels and its template has a label map, the Job takes the template's
 // map itself, not a copy, as the API server does: the labels PrepareForCreate then generates
 // on the template show on the Job too, which is what the server returns for such a Job.
-// Replace either map if they must differ.
+// Replace either map if they must differ. A nil j is left alone.
 func SetDefaults(j *Job) {
+	if j == nil {
+		return
+	}
 	s := &j.Spec
 	if s.Completions == nil && s.Parallelism == nil {
 		s.Completions = new(int32(1))

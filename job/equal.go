@@ -15,8 +15,11 @@ import (
 // compared by value and times as instants. Raw JSON in Extra maps is compared as JSON
 // values, with a null or empty-array member equal to an absent one.
 
-// SemanticEqual reports whether two Job specs are semantically equal.
+// SemanticEqual reports whether two Job specs are semantically equal; two nil specs are.
 func (s *JobSpec) SemanticEqual(o *JobSpec) bool {
+	if s == nil || o == nil {
+		return s == o
+	}
 	return ptrEq(s.Parallelism, o.Parallelism) &&
 		ptrEq(s.Completions, o.Completions) &&
 		ptrEq(s.ActiveDeadlineSeconds, o.ActiveDeadlineSeconds) &&
@@ -116,6 +119,9 @@ func (l ResourceList) SemanticEqual(o ResourceList) bool {
 // ObjectMetaEqual reports whether two object metadata are semantically equal: times as
 // instants, nil and empty collections alike.
 func ObjectMetaEqual(a, b *metav1.ObjectMeta) bool {
+	if a == nil || b == nil {
+		return a == b
+	}
 	return a.Name == b.Name && a.GenerateName == b.GenerateName && a.Namespace == b.Namespace &&
 		a.GetSelfLink() == b.GetSelfLink() && a.UID == b.UID && a.ResourceVersion == b.ResourceVersion &&
 		a.Generation == b.Generation &&

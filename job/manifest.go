@@ -390,8 +390,11 @@ func kindOfJSON(c byte) string {
 }
 
 // Encode writes j as JSON, with apiVersion batch/v1 and kind Job where j leaves them empty.
-// j is not modified.
+// j is not modified. A nil j is an error.
 func Encode(j *Job) ([]byte, error) {
+	if j == nil {
+		return nil, errors.New("encode: the Job j is nil")
+	}
 	c := *j
 	if c.APIVersion == "" {
 		c.APIVersion = SchemeGroupVersion.String()
@@ -403,7 +406,7 @@ func Encode(j *Job) ([]byte, error) {
 }
 
 // EncodeYAML writes j as YAML, the way kubectl prints objects (keys sorted), with
-// apiVersion and kind filled in as Encode does.
+// apiVersion and kind filled in as Encode does. A nil j is an error.
 func EncodeYAML(j *Job) ([]byte, error) {
 	data, err := Encode(j)
 	if err != nil {

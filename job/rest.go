@@ -159,8 +159,11 @@ func ParsePath(s string) (Path, error) {
 
 // SelectableFields returns the fields a field selector can select Jobs by, with j's
 // values: metadata.name, metadata.namespace and status.successful (status.succeeded in
-// decimal).
+// decimal). A nil j has no fields: the result is nil.
 func SelectableFields(j *Job) map[string]string {
+	if j == nil {
+		return nil
+	}
 	return map[string]string{
 		"metadata.name":      j.Name,
 		"metadata.namespace": j.Namespace,

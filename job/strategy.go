@@ -22,8 +22,11 @@ import (
 //     and evictionResponders among others, see [GenericWorkload] and the gates after it),
 //     and so are the template's init container annotations.
 //
-// gates nil means Kubernetes 1.37's defaults.
+// gates nil means Kubernetes 1.37's defaults. A nil j is left alone.
 func PrepareForCreate(j *Job, gates FeatureGates) {
+	if j == nil {
+		return
+	}
 	if j.Spec.ManualSelector == nil || !*j.Spec.ManualSelector {
 		j.Spec.Template.Labels = selector.AddLabels(j.Spec.Template.Labels, j.Name, j.UID)
 		j.Spec.Selector = selector.AddSelector(j.Spec.Selector, j.UID)
@@ -50,8 +53,12 @@ func PrepareForCreate(j *Job, gates FeatureGates) {
 //     creationTimestamp, deletionTimestamp, and deletionGracePeriodSeconds when j has none.
 //
 // gates nil means Kubernetes 1.37's defaults. old is not modified and j shares nothing
-// with it afterwards.
+// with it afterwards. With a nil j or old, j is left alone: there is nothing to prepare
+// without both.
 func PrepareForUpdate(j, old *Job, gates FeatureGates) {
+	if j == nil || old == nil {
+		return
+	}
 	keepServerMeta(j, old)
 	old.Status.DeepCopyInto(&j.Status)
 	if !gates.Enabled(WorkloadWithJob) && old.Spec.Scheduling == nil {
@@ -67,8 +74,11 @@ func PrepareForUpdate(j, old *Job, gates FeatureGates) {
 // PrepareForStatusUpdate applies what the API server does to an update of a Job's
 // /status before validating it against old (the status strategy's PrepareForUpdate): the spec is old's, so
 // spec changes through /status are ignored, and the metadata the server keeps is old's as in
-// PrepareForUpdate. old is not modified.
+// PrepareForUpdate. old is not modified. With a nil j or old, j is left alone.
 func PrepareForStatusUpdate(j, old *Job) {
+	if j == nil || old == nil {
+		return
+	}
 	keepServerMeta(j, old)
 	j.Generation = old.Generation
 	old.Spec.DeepCopyInto(&j.Spec)
@@ -116,8 +126,11 @@ type SystemFields struct {
 // SetSystemFields sets f on j as the API server does on create, before PrepareForCreate: a
 // Job with a generateName and no name is named generateName, cut to 58 characters,
 // followed by f.NameSuffix. The metadata a client may not set on create is cleared:
-// deletionTimestamp, deletionGracePeriodSeconds and selfLink.
+// deletionTimestamp, deletionGracePeriodSeconds and selfLink. A nil j is left alone.
 func SetSystemFields(j *Job, f SystemFields) {
+	if j == nil {
+		return
+	}
 	j.DeletionTimestamp = nil
 	j.DeletionGracePeriodSeconds = nil
 	//lint:ignore SA1019 the server clears the deprecated member, and so does jobkit
@@ -135,8 +148,11 @@ func SetSystemFields(j *Job, f SystemFields) {
 // DedupOwnerReferences drops every owner reference of j that is equal to an earlier one, as
 // the API server does with the body of a create or update, and returns the warning the
 // server then sends, or "" when there was nothing to drop. References with the same UID
-// that differ in another member are all kept.
+// that differ in another member are all kept. A nil j has nothing to drop.
 func DedupOwnerReferences(j *Job) string {
+	if j == nil {
+		return ""
+	}
 	var kept []metav1.OwnerReference
 	var duplicates []string
 	seen := map[types.UID]bool{}

@@ -13,16 +13,22 @@ import (
 
 // SemanticEqual reports whether x and o are equal as the API server compares them: nil and
 // empty slices and maps alike, quantities by value. Extra is not compared: the server never
-// holds members core/v1 does not have.
+// holds members core/v1 does not have. Two nil values are equal; a nil one equals no other.
 func (x *PodTemplateSpec) SemanticEqual(o *PodTemplateSpec) bool {
+	if x == nil || o == nil {
+		return x == o
+	}
 	return ObjectMetaEqual(&x.ObjectMeta, &o.ObjectMeta) &&
 		x.Spec.SemanticEqual(&o.Spec)
 }
 
 // SemanticEqual reports whether x and o are equal as the API server compares them: nil and
 // empty slices and maps alike, quantities by value. Extra is not compared: the server never
-// holds members core/v1 does not have.
+// holds members core/v1 does not have. Two nil values are equal; a nil one equals no other.
 func (x *PodSpec) SemanticEqual(o *PodSpec) bool {
+	if x == nil || o == nil {
+		return x == o
+	}
 	return sliceEqual(x.Volumes, o.Volumes, (*Volume).SemanticEqual) &&
 		sliceEqual(x.InitContainers, o.InitContainers, (*Container).SemanticEqual) &&
 		sliceEqual(x.Containers, o.Containers, (*Container).SemanticEqual) &&
@@ -70,8 +76,11 @@ func (x *PodSpec) SemanticEqual(o *PodSpec) bool {
 
 // SemanticEqual reports whether x and o are equal as the API server compares them: nil and
 // empty slices and maps alike, quantities by value. Extra is not compared: the server never
-// holds members core/v1 does not have.
+// holds members core/v1 does not have. Two nil values are equal; a nil one equals no other.
 func (x *Volume) SemanticEqual(o *Volume) bool {
+	if x == nil || o == nil {
+		return x == o
+	}
 	return x.Name == o.Name &&
 		ptrEqual(x.VolumeSource.HostPath, o.VolumeSource.HostPath, (*HostPathVolumeSource).SemanticEqual) &&
 		ptrEqual(x.VolumeSource.EmptyDir, o.VolumeSource.EmptyDir, (*EmptyDirVolumeSource).SemanticEqual) &&
@@ -107,16 +116,22 @@ func (x *Volume) SemanticEqual(o *Volume) bool {
 
 // SemanticEqual reports whether x and o are equal as the API server compares them: nil and
 // empty slices and maps alike, quantities by value. Extra is not compared: the server never
-// holds members core/v1 does not have.
+// holds members core/v1 does not have. Two nil values are equal; a nil one equals no other.
 func (x *HostPathVolumeSource) SemanticEqual(o *HostPathVolumeSource) bool {
+	if x == nil || o == nil {
+		return x == o
+	}
 	return x.Path == o.Path &&
 		ptrEq(x.Type, o.Type)
 }
 
 // SemanticEqual reports whether x and o are equal as the API server compares them: nil and
 // empty slices and maps alike, quantities by value. Extra is not compared: the server never
-// holds members core/v1 does not have.
+// holds members core/v1 does not have. Two nil values are equal; a nil one equals no other.
 func (x *EmptyDirVolumeSource) SemanticEqual(o *EmptyDirVolumeSource) bool {
+	if x == nil || o == nil {
+		return x == o
+	}
 	return x.Medium == o.Medium &&
 		ptrEqual(x.SizeLimit, o.SizeLimit, quantityEqual) &&
 		ptrEq(x.Mode, o.Mode)
@@ -124,8 +139,11 @@ func (x *EmptyDirVolumeSource) SemanticEqual(o *EmptyDirVolumeSource) bool {
 
 // SemanticEqual reports whether x and o are equal as the API server compares them: nil and
 // empty slices and maps alike, quantities by value. Extra is not compared: the server never
-// holds members core/v1 does not have.
+// holds members core/v1 does not have. Two nil values are equal; a nil one equals no other.
 func (x *GCEPersistentDiskVolumeSource) SemanticEqual(o *GCEPersistentDiskVolumeSource) bool {
+	if x == nil || o == nil {
+		return x == o
+	}
 	return x.PDName == o.PDName &&
 		x.FSType == o.FSType &&
 		x.Partition == o.Partition &&
@@ -134,8 +152,11 @@ func (x *GCEPersistentDiskVolumeSource) SemanticEqual(o *GCEPersistentDiskVolume
 
 // SemanticEqual reports whether x and o are equal as the API server compares them: nil and
 // empty slices and maps alike, quantities by value. Extra is not compared: the server never
-// holds members core/v1 does not have.
+// holds members core/v1 does not have. Two nil values are equal; a nil one equals no other.
 func (x *AWSElasticBlockStoreVolumeSource) SemanticEqual(o *AWSElasticBlockStoreVolumeSource) bool {
+	if x == nil || o == nil {
+		return x == o
+	}
 	return x.VolumeID == o.VolumeID &&
 		x.FSType == o.FSType &&
 		x.Partition == o.Partition &&
@@ -144,8 +165,11 @@ func (x *AWSElasticBlockStoreVolumeSource) SemanticEqual(o *AWSElasticBlockStore
 
 // SemanticEqual reports whether x and o are equal as the API server compares them: nil and
 // empty slices and maps alike, quantities by value. Extra is not compared: the server never
-// holds members core/v1 does not have.
+// holds members core/v1 does not have. Two nil values are equal; a nil one equals no other.
 func (x *GitRepoVolumeSource) SemanticEqual(o *GitRepoVolumeSource) bool {
+	if x == nil || o == nil {
+		return x == o
+	}
 	return x.Repository == o.Repository &&
 		x.Revision == o.Revision &&
 		x.Directory == o.Directory
@@ -153,8 +177,11 @@ func (x *GitRepoVolumeSource) SemanticEqual(o *GitRepoVolumeSource) bool {
 
 // SemanticEqual reports whether x and o are equal as the API server compares them: nil and
 // empty slices and maps alike, quantities by value. Extra is not compared: the server never
-// holds members core/v1 does not have.
+// holds members core/v1 does not have. Two nil values are equal; a nil one equals no other.
 func (x *SecretVolumeSource) SemanticEqual(o *SecretVolumeSource) bool {
+	if x == nil || o == nil {
+		return x == o
+	}
 	return x.SecretName == o.SecretName &&
 		sliceEqual(x.Items, o.Items, (*KeyToPath).SemanticEqual) &&
 		ptrEq(x.DefaultMode, o.DefaultMode) &&
@@ -164,8 +191,11 @@ func (x *SecretVolumeSource) SemanticEqual(o *SecretVolumeSource) bool {
 
 // SemanticEqual reports whether x and o are equal as the API server compares them: nil and
 // empty slices and maps alike, quantities by value. Extra is not compared: the server never
-// holds members core/v1 does not have.
+// holds members core/v1 does not have. Two nil values are equal; a nil one equals no other.
 func (x *KeyToPath) SemanticEqual(o *KeyToPath) bool {
+	if x == nil || o == nil {
+		return x == o
+	}
 	return x.Key == o.Key &&
 		x.Path == o.Path &&
 		ptrEq(x.Mode, o.Mode) &&
@@ -174,8 +204,11 @@ func (x *KeyToPath) SemanticEqual(o *KeyToPath) bool {
 
 // SemanticEqual reports whether x and o are equal as the API server compares them: nil and
 // empty slices and maps alike, quantities by value. Extra is not compared: the server never
-// holds members core/v1 does not have.
+// holds members core/v1 does not have. Two nil values are equal; a nil one equals no other.
 func (x *NFSVolumeSource) SemanticEqual(o *NFSVolumeSource) bool {
+	if x == nil || o == nil {
+		return x == o
+	}
 	return x.Server == o.Server &&
 		x.Path == o.Path &&
 		x.ReadOnly == o.ReadOnly
@@ -183,8 +216,11 @@ func (x *NFSVolumeSource) SemanticEqual(o *NFSVolumeSource) bool {
 
 // SemanticEqual reports whether x and o are equal as the API server compares them: nil and
 // empty slices and maps alike, quantities by value. Extra is not compared: the server never
-// holds members core/v1 does not have.
+// holds members core/v1 does not have. Two nil values are equal; a nil one equals no other.
 func (x *ISCSIVolumeSource) SemanticEqual(o *ISCSIVolumeSource) bool {
+	if x == nil || o == nil {
+		return x == o
+	}
 	return x.TargetPortal == o.TargetPortal &&
 		x.IQN == o.IQN &&
 		x.Lun == o.Lun &&
@@ -200,15 +236,21 @@ func (x *ISCSIVolumeSource) SemanticEqual(o *ISCSIVolumeSource) bool {
 
 // SemanticEqual reports whether x and o are equal as the API server compares them: nil and
 // empty slices and maps alike, quantities by value. Extra is not compared: the server never
-// holds members core/v1 does not have.
+// holds members core/v1 does not have. Two nil values are equal; a nil one equals no other.
 func (x *LocalObjectReference) SemanticEqual(o *LocalObjectReference) bool {
+	if x == nil || o == nil {
+		return x == o
+	}
 	return x.Name == o.Name
 }
 
 // SemanticEqual reports whether x and o are equal as the API server compares them: nil and
 // empty slices and maps alike, quantities by value. Extra is not compared: the server never
-// holds members core/v1 does not have.
+// holds members core/v1 does not have. Two nil values are equal; a nil one equals no other.
 func (x *GlusterfsVolumeSource) SemanticEqual(o *GlusterfsVolumeSource) bool {
+	if x == nil || o == nil {
+		return x == o
+	}
 	return x.EndpointsName == o.EndpointsName &&
 		x.Path == o.Path &&
 		x.ReadOnly == o.ReadOnly
@@ -216,16 +258,22 @@ func (x *GlusterfsVolumeSource) SemanticEqual(o *GlusterfsVolumeSource) bool {
 
 // SemanticEqual reports whether x and o are equal as the API server compares them: nil and
 // empty slices and maps alike, quantities by value. Extra is not compared: the server never
-// holds members core/v1 does not have.
+// holds members core/v1 does not have. Two nil values are equal; a nil one equals no other.
 func (x *PersistentVolumeClaimVolumeSource) SemanticEqual(o *PersistentVolumeClaimVolumeSource) bool {
+	if x == nil || o == nil {
+		return x == o
+	}
 	return x.ClaimName == o.ClaimName &&
 		x.ReadOnly == o.ReadOnly
 }
 
 // SemanticEqual reports whether x and o are equal as the API server compares them: nil and
 // empty slices and maps alike, quantities by value. Extra is not compared: the server never
-// holds members core/v1 does not have.
+// holds members core/v1 does not have. Two nil values are equal; a nil one equals no other.
 func (x *RBDVolumeSource) SemanticEqual(o *RBDVolumeSource) bool {
+	if x == nil || o == nil {
+		return x == o
+	}
 	return slices.Equal(x.CephMonitors, o.CephMonitors) &&
 		x.RBDImage == o.RBDImage &&
 		x.FSType == o.FSType &&
@@ -238,8 +286,11 @@ func (x *RBDVolumeSource) SemanticEqual(o *RBDVolumeSource) bool {
 
 // SemanticEqual reports whether x and o are equal as the API server compares them: nil and
 // empty slices and maps alike, quantities by value. Extra is not compared: the server never
-// holds members core/v1 does not have.
+// holds members core/v1 does not have. Two nil values are equal; a nil one equals no other.
 func (x *FlexVolumeSource) SemanticEqual(o *FlexVolumeSource) bool {
+	if x == nil || o == nil {
+		return x == o
+	}
 	return x.Driver == o.Driver &&
 		x.FSType == o.FSType &&
 		ptrEqual(x.SecretRef, o.SecretRef, (*LocalObjectReference).SemanticEqual) &&
@@ -249,8 +300,11 @@ func (x *FlexVolumeSource) SemanticEqual(o *FlexVolumeSource) bool {
 
 // SemanticEqual reports whether x and o are equal as the API server compares them: nil and
 // empty slices and maps alike, quantities by value. Extra is not compared: the server never
-// holds members core/v1 does not have.
+// holds members core/v1 does not have. Two nil values are equal; a nil one equals no other.
 func (x *CinderVolumeSource) SemanticEqual(o *CinderVolumeSource) bool {
+	if x == nil || o == nil {
+		return x == o
+	}
 	return x.VolumeID == o.VolumeID &&
 		x.FSType == o.FSType &&
 		x.ReadOnly == o.ReadOnly &&
@@ -259,8 +313,11 @@ func (x *CinderVolumeSource) SemanticEqual(o *CinderVolumeSource) bool {
 
 // SemanticEqual reports whether x and o are equal as the API server compares them: nil and
 // empty slices and maps alike, quantities by value. Extra is not compared: the server never
-// holds members core/v1 does not have.
+// holds members core/v1 does not have. Two nil values are equal; a nil one equals no other.
 func (x *CephFSVolumeSource) SemanticEqual(o *CephFSVolumeSource) bool {
+	if x == nil || o == nil {
+		return x == o
+	}
 	return slices.Equal(x.Monitors, o.Monitors) &&
 		x.Path == o.Path &&
 		x.User == o.User &&
@@ -271,16 +328,22 @@ func (x *CephFSVolumeSource) SemanticEqual(o *CephFSVolumeSource) bool {
 
 // SemanticEqual reports whether x and o are equal as the API server compares them: nil and
 // empty slices and maps alike, quantities by value. Extra is not compared: the server never
-// holds members core/v1 does not have.
+// holds members core/v1 does not have. Two nil values are equal; a nil one equals no other.
 func (x *FlockerVolumeSource) SemanticEqual(o *FlockerVolumeSource) bool {
+	if x == nil || o == nil {
+		return x == o
+	}
 	return x.DatasetName == o.DatasetName &&
 		x.DatasetUUID == o.DatasetUUID
 }
 
 // SemanticEqual reports whether x and o are equal as the API server compares them: nil and
 // empty slices and maps alike, quantities by value. Extra is not compared: the server never
-// holds members core/v1 does not have.
+// holds members core/v1 does not have. Two nil values are equal; a nil one equals no other.
 func (x *DownwardAPIVolumeSource) SemanticEqual(o *DownwardAPIVolumeSource) bool {
+	if x == nil || o == nil {
+		return x == o
+	}
 	return sliceEqual(x.Items, o.Items, (*DownwardAPIVolumeFile).SemanticEqual) &&
 		ptrEq(x.DefaultMode, o.DefaultMode) &&
 		ptrEq(x.DefaultUser, o.DefaultUser)
@@ -288,8 +351,11 @@ func (x *DownwardAPIVolumeSource) SemanticEqual(o *DownwardAPIVolumeSource) bool
 
 // SemanticEqual reports whether x and o are equal as the API server compares them: nil and
 // empty slices and maps alike, quantities by value. Extra is not compared: the server never
-// holds members core/v1 does not have.
+// holds members core/v1 does not have. Two nil values are equal; a nil one equals no other.
 func (x *DownwardAPIVolumeFile) SemanticEqual(o *DownwardAPIVolumeFile) bool {
+	if x == nil || o == nil {
+		return x == o
+	}
 	return x.Path == o.Path &&
 		ptrEqual(x.FieldRef, o.FieldRef, (*ObjectFieldSelector).SemanticEqual) &&
 		ptrEqual(x.ResourceFieldRef, o.ResourceFieldRef, (*ResourceFieldSelector).SemanticEqual) &&
@@ -299,16 +365,22 @@ func (x *DownwardAPIVolumeFile) SemanticEqual(o *DownwardAPIVolumeFile) bool {
 
 // SemanticEqual reports whether x and o are equal as the API server compares them: nil and
 // empty slices and maps alike, quantities by value. Extra is not compared: the server never
-// holds members core/v1 does not have.
+// holds members core/v1 does not have. Two nil values are equal; a nil one equals no other.
 func (x *ObjectFieldSelector) SemanticEqual(o *ObjectFieldSelector) bool {
+	if x == nil || o == nil {
+		return x == o
+	}
 	return x.APIVersion == o.APIVersion &&
 		x.FieldPath == o.FieldPath
 }
 
 // SemanticEqual reports whether x and o are equal as the API server compares them: nil and
 // empty slices and maps alike, quantities by value. Extra is not compared: the server never
-// holds members core/v1 does not have.
+// holds members core/v1 does not have. Two nil values are equal; a nil one equals no other.
 func (x *ResourceFieldSelector) SemanticEqual(o *ResourceFieldSelector) bool {
+	if x == nil || o == nil {
+		return x == o
+	}
 	return x.ContainerName == o.ContainerName &&
 		x.Resource == o.Resource &&
 		x.Divisor.Cmp(o.Divisor) == 0
@@ -316,8 +388,11 @@ func (x *ResourceFieldSelector) SemanticEqual(o *ResourceFieldSelector) bool {
 
 // SemanticEqual reports whether x and o are equal as the API server compares them: nil and
 // empty slices and maps alike, quantities by value. Extra is not compared: the server never
-// holds members core/v1 does not have.
+// holds members core/v1 does not have. Two nil values are equal; a nil one equals no other.
 func (x *FCVolumeSource) SemanticEqual(o *FCVolumeSource) bool {
+	if x == nil || o == nil {
+		return x == o
+	}
 	return slices.Equal(x.TargetWWNs, o.TargetWWNs) &&
 		ptrEq(x.Lun, o.Lun) &&
 		x.FSType == o.FSType &&
@@ -327,8 +402,11 @@ func (x *FCVolumeSource) SemanticEqual(o *FCVolumeSource) bool {
 
 // SemanticEqual reports whether x and o are equal as the API server compares them: nil and
 // empty slices and maps alike, quantities by value. Extra is not compared: the server never
-// holds members core/v1 does not have.
+// holds members core/v1 does not have. Two nil values are equal; a nil one equals no other.
 func (x *AzureFileVolumeSource) SemanticEqual(o *AzureFileVolumeSource) bool {
+	if x == nil || o == nil {
+		return x == o
+	}
 	return x.SecretName == o.SecretName &&
 		x.ShareName == o.ShareName &&
 		x.ReadOnly == o.ReadOnly
@@ -336,8 +414,11 @@ func (x *AzureFileVolumeSource) SemanticEqual(o *AzureFileVolumeSource) bool {
 
 // SemanticEqual reports whether x and o are equal as the API server compares them: nil and
 // empty slices and maps alike, quantities by value. Extra is not compared: the server never
-// holds members core/v1 does not have.
+// holds members core/v1 does not have. Two nil values are equal; a nil one equals no other.
 func (x *ConfigMapVolumeSource) SemanticEqual(o *ConfigMapVolumeSource) bool {
+	if x == nil || o == nil {
+		return x == o
+	}
 	return x.LocalObjectReference.Name == o.LocalObjectReference.Name &&
 		sliceEqual(x.Items, o.Items, (*KeyToPath).SemanticEqual) &&
 		ptrEq(x.DefaultMode, o.DefaultMode) &&
@@ -347,8 +428,11 @@ func (x *ConfigMapVolumeSource) SemanticEqual(o *ConfigMapVolumeSource) bool {
 
 // SemanticEqual reports whether x and o are equal as the API server compares them: nil and
 // empty slices and maps alike, quantities by value. Extra is not compared: the server never
-// holds members core/v1 does not have.
+// holds members core/v1 does not have. Two nil values are equal; a nil one equals no other.
 func (x *VsphereVirtualDiskVolumeSource) SemanticEqual(o *VsphereVirtualDiskVolumeSource) bool {
+	if x == nil || o == nil {
+		return x == o
+	}
 	return x.VolumePath == o.VolumePath &&
 		x.FSType == o.FSType &&
 		x.StoragePolicyName == o.StoragePolicyName &&
@@ -357,8 +441,11 @@ func (x *VsphereVirtualDiskVolumeSource) SemanticEqual(o *VsphereVirtualDiskVolu
 
 // SemanticEqual reports whether x and o are equal as the API server compares them: nil and
 // empty slices and maps alike, quantities by value. Extra is not compared: the server never
-// holds members core/v1 does not have.
+// holds members core/v1 does not have. Two nil values are equal; a nil one equals no other.
 func (x *QuobyteVolumeSource) SemanticEqual(o *QuobyteVolumeSource) bool {
+	if x == nil || o == nil {
+		return x == o
+	}
 	return x.Registry == o.Registry &&
 		x.Volume == o.Volume &&
 		x.ReadOnly == o.ReadOnly &&
@@ -369,8 +456,11 @@ func (x *QuobyteVolumeSource) SemanticEqual(o *QuobyteVolumeSource) bool {
 
 // SemanticEqual reports whether x and o are equal as the API server compares them: nil and
 // empty slices and maps alike, quantities by value. Extra is not compared: the server never
-// holds members core/v1 does not have.
+// holds members core/v1 does not have. Two nil values are equal; a nil one equals no other.
 func (x *AzureDiskVolumeSource) SemanticEqual(o *AzureDiskVolumeSource) bool {
+	if x == nil || o == nil {
+		return x == o
+	}
 	return x.DiskName == o.DiskName &&
 		x.DataDiskURI == o.DataDiskURI &&
 		ptrEq(x.CachingMode, o.CachingMode) &&
@@ -381,16 +471,22 @@ func (x *AzureDiskVolumeSource) SemanticEqual(o *AzureDiskVolumeSource) bool {
 
 // SemanticEqual reports whether x and o are equal as the API server compares them: nil and
 // empty slices and maps alike, quantities by value. Extra is not compared: the server never
-// holds members core/v1 does not have.
+// holds members core/v1 does not have. Two nil values are equal; a nil one equals no other.
 func (x *PhotonPersistentDiskVolumeSource) SemanticEqual(o *PhotonPersistentDiskVolumeSource) bool {
+	if x == nil || o == nil {
+		return x == o
+	}
 	return x.PdID == o.PdID &&
 		x.FSType == o.FSType
 }
 
 // SemanticEqual reports whether x and o are equal as the API server compares them: nil and
 // empty slices and maps alike, quantities by value. Extra is not compared: the server never
-// holds members core/v1 does not have.
+// holds members core/v1 does not have. Two nil values are equal; a nil one equals no other.
 func (x *ProjectedVolumeSource) SemanticEqual(o *ProjectedVolumeSource) bool {
+	if x == nil || o == nil {
+		return x == o
+	}
 	return sliceEqual(x.Sources, o.Sources, (*VolumeProjection).SemanticEqual) &&
 		ptrEq(x.DefaultMode, o.DefaultMode) &&
 		ptrEq(x.DefaultUser, o.DefaultUser)
@@ -398,8 +494,11 @@ func (x *ProjectedVolumeSource) SemanticEqual(o *ProjectedVolumeSource) bool {
 
 // SemanticEqual reports whether x and o are equal as the API server compares them: nil and
 // empty slices and maps alike, quantities by value. Extra is not compared: the server never
-// holds members core/v1 does not have.
+// holds members core/v1 does not have. Two nil values are equal; a nil one equals no other.
 func (x *VolumeProjection) SemanticEqual(o *VolumeProjection) bool {
+	if x == nil || o == nil {
+		return x == o
+	}
 	return ptrEqual(x.Secret, o.Secret, (*SecretProjection).SemanticEqual) &&
 		ptrEqual(x.DownwardAPI, o.DownwardAPI, (*DownwardAPIProjection).SemanticEqual) &&
 		ptrEqual(x.ConfigMap, o.ConfigMap, (*ConfigMapProjection).SemanticEqual) &&
@@ -410,8 +509,11 @@ func (x *VolumeProjection) SemanticEqual(o *VolumeProjection) bool {
 
 // SemanticEqual reports whether x and o are equal as the API server compares them: nil and
 // empty slices and maps alike, quantities by value. Extra is not compared: the server never
-// holds members core/v1 does not have.
+// holds members core/v1 does not have. Two nil values are equal; a nil one equals no other.
 func (x *SecretProjection) SemanticEqual(o *SecretProjection) bool {
+	if x == nil || o == nil {
+		return x == o
+	}
 	return x.LocalObjectReference.Name == o.LocalObjectReference.Name &&
 		sliceEqual(x.Items, o.Items, (*KeyToPath).SemanticEqual) &&
 		ptrEq(x.Optional, o.Optional)
@@ -419,15 +521,21 @@ func (x *SecretProjection) SemanticEqual(o *SecretProjection) bool {
 
 // SemanticEqual reports whether x and o are equal as the API server compares them: nil and
 // empty slices and maps alike, quantities by value. Extra is not compared: the server never
-// holds members core/v1 does not have.
+// holds members core/v1 does not have. Two nil values are equal; a nil one equals no other.
 func (x *DownwardAPIProjection) SemanticEqual(o *DownwardAPIProjection) bool {
+	if x == nil || o == nil {
+		return x == o
+	}
 	return sliceEqual(x.Items, o.Items, (*DownwardAPIVolumeFile).SemanticEqual)
 }
 
 // SemanticEqual reports whether x and o are equal as the API server compares them: nil and
 // empty slices and maps alike, quantities by value. Extra is not compared: the server never
-// holds members core/v1 does not have.
+// holds members core/v1 does not have. Two nil values are equal; a nil one equals no other.
 func (x *ConfigMapProjection) SemanticEqual(o *ConfigMapProjection) bool {
+	if x == nil || o == nil {
+		return x == o
+	}
 	return x.LocalObjectReference.Name == o.LocalObjectReference.Name &&
 		sliceEqual(x.Items, o.Items, (*KeyToPath).SemanticEqual) &&
 		ptrEq(x.Optional, o.Optional)
@@ -435,8 +543,11 @@ func (x *ConfigMapProjection) SemanticEqual(o *ConfigMapProjection) bool {
 
 // SemanticEqual reports whether x and o are equal as the API server compares them: nil and
 // empty slices and maps alike, quantities by value. Extra is not compared: the server never
-// holds members core/v1 does not have.
+// holds members core/v1 does not have. Two nil values are equal; a nil one equals no other.
 func (x *ServiceAccountTokenProjection) SemanticEqual(o *ServiceAccountTokenProjection) bool {
+	if x == nil || o == nil {
+		return x == o
+	}
 	return x.Audience == o.Audience &&
 		ptrEq(x.ExpirationSeconds, o.ExpirationSeconds) &&
 		x.Path == o.Path &&
@@ -445,8 +556,11 @@ func (x *ServiceAccountTokenProjection) SemanticEqual(o *ServiceAccountTokenProj
 
 // SemanticEqual reports whether x and o are equal as the API server compares them: nil and
 // empty slices and maps alike, quantities by value. Extra is not compared: the server never
-// holds members core/v1 does not have.
+// holds members core/v1 does not have. Two nil values are equal; a nil one equals no other.
 func (x *ClusterTrustBundleProjection) SemanticEqual(o *ClusterTrustBundleProjection) bool {
+	if x == nil || o == nil {
+		return x == o
+	}
 	return ptrEq(x.Name, o.Name) &&
 		ptrEq(x.SignerName, o.SignerName) &&
 		SelectorsEqual(x.LabelSelector, o.LabelSelector) &&
@@ -457,8 +571,11 @@ func (x *ClusterTrustBundleProjection) SemanticEqual(o *ClusterTrustBundleProjec
 
 // SemanticEqual reports whether x and o are equal as the API server compares them: nil and
 // empty slices and maps alike, quantities by value. Extra is not compared: the server never
-// holds members core/v1 does not have.
+// holds members core/v1 does not have. Two nil values are equal; a nil one equals no other.
 func (x *PodCertificateProjection) SemanticEqual(o *PodCertificateProjection) bool {
+	if x == nil || o == nil {
+		return x == o
+	}
 	return x.SignerName == o.SignerName &&
 		x.KeyType == o.KeyType &&
 		ptrEq(x.MaxExpirationSeconds, o.MaxExpirationSeconds) &&
@@ -471,8 +588,11 @@ func (x *PodCertificateProjection) SemanticEqual(o *PodCertificateProjection) bo
 
 // SemanticEqual reports whether x and o are equal as the API server compares them: nil and
 // empty slices and maps alike, quantities by value. Extra is not compared: the server never
-// holds members core/v1 does not have.
+// holds members core/v1 does not have. Two nil values are equal; a nil one equals no other.
 func (x *PortworxVolumeSource) SemanticEqual(o *PortworxVolumeSource) bool {
+	if x == nil || o == nil {
+		return x == o
+	}
 	return x.VolumeID == o.VolumeID &&
 		x.FSType == o.FSType &&
 		x.ReadOnly == o.ReadOnly
@@ -480,8 +600,11 @@ func (x *PortworxVolumeSource) SemanticEqual(o *PortworxVolumeSource) bool {
 
 // SemanticEqual reports whether x and o are equal as the API server compares them: nil and
 // empty slices and maps alike, quantities by value. Extra is not compared: the server never
-// holds members core/v1 does not have.
+// holds members core/v1 does not have. Two nil values are equal; a nil one equals no other.
 func (x *ScaleIOVolumeSource) SemanticEqual(o *ScaleIOVolumeSource) bool {
+	if x == nil || o == nil {
+		return x == o
+	}
 	return x.Gateway == o.Gateway &&
 		x.System == o.System &&
 		ptrEqual(x.SecretRef, o.SecretRef, (*LocalObjectReference).SemanticEqual) &&
@@ -496,8 +619,11 @@ func (x *ScaleIOVolumeSource) SemanticEqual(o *ScaleIOVolumeSource) bool {
 
 // SemanticEqual reports whether x and o are equal as the API server compares them: nil and
 // empty slices and maps alike, quantities by value. Extra is not compared: the server never
-// holds members core/v1 does not have.
+// holds members core/v1 does not have. Two nil values are equal; a nil one equals no other.
 func (x *StorageOSVolumeSource) SemanticEqual(o *StorageOSVolumeSource) bool {
+	if x == nil || o == nil {
+		return x == o
+	}
 	return x.VolumeName == o.VolumeName &&
 		x.VolumeNamespace == o.VolumeNamespace &&
 		x.FSType == o.FSType &&
@@ -507,8 +633,11 @@ func (x *StorageOSVolumeSource) SemanticEqual(o *StorageOSVolumeSource) bool {
 
 // SemanticEqual reports whether x and o are equal as the API server compares them: nil and
 // empty slices and maps alike, quantities by value. Extra is not compared: the server never
-// holds members core/v1 does not have.
+// holds members core/v1 does not have. Two nil values are equal; a nil one equals no other.
 func (x *CSIVolumeSource) SemanticEqual(o *CSIVolumeSource) bool {
+	if x == nil || o == nil {
+		return x == o
+	}
 	return x.Driver == o.Driver &&
 		ptrEq(x.ReadOnly, o.ReadOnly) &&
 		ptrEq(x.FSType, o.FSType) &&
@@ -518,23 +647,32 @@ func (x *CSIVolumeSource) SemanticEqual(o *CSIVolumeSource) bool {
 
 // SemanticEqual reports whether x and o are equal as the API server compares them: nil and
 // empty slices and maps alike, quantities by value. Extra is not compared: the server never
-// holds members core/v1 does not have.
+// holds members core/v1 does not have. Two nil values are equal; a nil one equals no other.
 func (x *EphemeralVolumeSource) SemanticEqual(o *EphemeralVolumeSource) bool {
+	if x == nil || o == nil {
+		return x == o
+	}
 	return ptrEqual(x.VolumeClaimTemplate, o.VolumeClaimTemplate, (*PersistentVolumeClaimTemplate).SemanticEqual)
 }
 
 // SemanticEqual reports whether x and o are equal as the API server compares them: nil and
 // empty slices and maps alike, quantities by value. Extra is not compared: the server never
-// holds members core/v1 does not have.
+// holds members core/v1 does not have. Two nil values are equal; a nil one equals no other.
 func (x *PersistentVolumeClaimTemplate) SemanticEqual(o *PersistentVolumeClaimTemplate) bool {
+	if x == nil || o == nil {
+		return x == o
+	}
 	return ObjectMetaEqual(&x.ObjectMeta, &o.ObjectMeta) &&
 		x.Spec.SemanticEqual(&o.Spec)
 }
 
 // SemanticEqual reports whether x and o are equal as the API server compares them: nil and
 // empty slices and maps alike, quantities by value. Extra is not compared: the server never
-// holds members core/v1 does not have.
+// holds members core/v1 does not have. Two nil values are equal; a nil one equals no other.
 func (x *PersistentVolumeClaimSpec) SemanticEqual(o *PersistentVolumeClaimSpec) bool {
+	if x == nil || o == nil {
+		return x == o
+	}
 	return slices.Equal(x.AccessModes, o.AccessModes) &&
 		SelectorsEqual(x.Selector, o.Selector) &&
 		x.Resources.SemanticEqual(&o.Resources) &&
@@ -548,16 +686,22 @@ func (x *PersistentVolumeClaimSpec) SemanticEqual(o *PersistentVolumeClaimSpec) 
 
 // SemanticEqual reports whether x and o are equal as the API server compares them: nil and
 // empty slices and maps alike, quantities by value. Extra is not compared: the server never
-// holds members core/v1 does not have.
+// holds members core/v1 does not have. Two nil values are equal; a nil one equals no other.
 func (x *VolumeResourceRequirements) SemanticEqual(o *VolumeResourceRequirements) bool {
+	if x == nil || o == nil {
+		return x == o
+	}
 	return mapEqual(x.Limits, o.Limits, quantityEqual) &&
 		mapEqual(x.Requests, o.Requests, quantityEqual)
 }
 
 // SemanticEqual reports whether x and o are equal as the API server compares them: nil and
 // empty slices and maps alike, quantities by value. Extra is not compared: the server never
-// holds members core/v1 does not have.
+// holds members core/v1 does not have. Two nil values are equal; a nil one equals no other.
 func (x *TypedLocalObjectReference) SemanticEqual(o *TypedLocalObjectReference) bool {
+	if x == nil || o == nil {
+		return x == o
+	}
 	return ptrEq(x.APIGroup, o.APIGroup) &&
 		x.Kind == o.Kind &&
 		x.Name == o.Name
@@ -565,8 +709,11 @@ func (x *TypedLocalObjectReference) SemanticEqual(o *TypedLocalObjectReference) 
 
 // SemanticEqual reports whether x and o are equal as the API server compares them: nil and
 // empty slices and maps alike, quantities by value. Extra is not compared: the server never
-// holds members core/v1 does not have.
+// holds members core/v1 does not have. Two nil values are equal; a nil one equals no other.
 func (x *TypedObjectReference) SemanticEqual(o *TypedObjectReference) bool {
+	if x == nil || o == nil {
+		return x == o
+	}
 	return ptrEq(x.APIGroup, o.APIGroup) &&
 		x.Kind == o.Kind &&
 		x.Name == o.Name &&
@@ -575,16 +722,22 @@ func (x *TypedObjectReference) SemanticEqual(o *TypedObjectReference) bool {
 
 // SemanticEqual reports whether x and o are equal as the API server compares them: nil and
 // empty slices and maps alike, quantities by value. Extra is not compared: the server never
-// holds members core/v1 does not have.
+// holds members core/v1 does not have. Two nil values are equal; a nil one equals no other.
 func (x *ImageVolumeSource) SemanticEqual(o *ImageVolumeSource) bool {
+	if x == nil || o == nil {
+		return x == o
+	}
 	return x.Reference == o.Reference &&
 		x.PullPolicy == o.PullPolicy
 }
 
 // SemanticEqual reports whether x and o are equal as the API server compares them: nil and
 // empty slices and maps alike, quantities by value. Extra is not compared: the server never
-// holds members core/v1 does not have.
+// holds members core/v1 does not have. Two nil values are equal; a nil one equals no other.
 func (x *Container) SemanticEqual(o *Container) bool {
+	if x == nil || o == nil {
+		return x == o
+	}
 	return x.Name == o.Name &&
 		x.Image == o.Image &&
 		slices.Equal(x.Command, o.Command) &&
@@ -614,8 +767,11 @@ func (x *Container) SemanticEqual(o *Container) bool {
 
 // SemanticEqual reports whether x and o are equal as the API server compares them: nil and
 // empty slices and maps alike, quantities by value. Extra is not compared: the server never
-// holds members core/v1 does not have.
+// holds members core/v1 does not have. Two nil values are equal; a nil one equals no other.
 func (x *ContainerPort) SemanticEqual(o *ContainerPort) bool {
+	if x == nil || o == nil {
+		return x == o
+	}
 	return x.Name == o.Name &&
 		x.HostPort == o.HostPort &&
 		x.ContainerPort == o.ContainerPort &&
@@ -625,8 +781,11 @@ func (x *ContainerPort) SemanticEqual(o *ContainerPort) bool {
 
 // SemanticEqual reports whether x and o are equal as the API server compares them: nil and
 // empty slices and maps alike, quantities by value. Extra is not compared: the server never
-// holds members core/v1 does not have.
+// holds members core/v1 does not have. Two nil values are equal; a nil one equals no other.
 func (x *EnvFromSource) SemanticEqual(o *EnvFromSource) bool {
+	if x == nil || o == nil {
+		return x == o
+	}
 	return x.Prefix == o.Prefix &&
 		ptrEqual(x.ConfigMapRef, o.ConfigMapRef, (*ConfigMapEnvSource).SemanticEqual) &&
 		ptrEqual(x.SecretRef, o.SecretRef, (*SecretEnvSource).SemanticEqual)
@@ -634,24 +793,33 @@ func (x *EnvFromSource) SemanticEqual(o *EnvFromSource) bool {
 
 // SemanticEqual reports whether x and o are equal as the API server compares them: nil and
 // empty slices and maps alike, quantities by value. Extra is not compared: the server never
-// holds members core/v1 does not have.
+// holds members core/v1 does not have. Two nil values are equal; a nil one equals no other.
 func (x *ConfigMapEnvSource) SemanticEqual(o *ConfigMapEnvSource) bool {
+	if x == nil || o == nil {
+		return x == o
+	}
 	return x.LocalObjectReference.Name == o.LocalObjectReference.Name &&
 		ptrEq(x.Optional, o.Optional)
 }
 
 // SemanticEqual reports whether x and o are equal as the API server compares them: nil and
 // empty slices and maps alike, quantities by value. Extra is not compared: the server never
-// holds members core/v1 does not have.
+// holds members core/v1 does not have. Two nil values are equal; a nil one equals no other.
 func (x *SecretEnvSource) SemanticEqual(o *SecretEnvSource) bool {
+	if x == nil || o == nil {
+		return x == o
+	}
 	return x.LocalObjectReference.Name == o.LocalObjectReference.Name &&
 		ptrEq(x.Optional, o.Optional)
 }
 
 // SemanticEqual reports whether x and o are equal as the API server compares them: nil and
 // empty slices and maps alike, quantities by value. Extra is not compared: the server never
-// holds members core/v1 does not have.
+// holds members core/v1 does not have. Two nil values are equal; a nil one equals no other.
 func (x *EnvVar) SemanticEqual(o *EnvVar) bool {
+	if x == nil || o == nil {
+		return x == o
+	}
 	return x.Name == o.Name &&
 		x.Value == o.Value &&
 		ptrEqual(x.ValueFrom, o.ValueFrom, (*EnvVarSource).SemanticEqual)
@@ -659,8 +827,11 @@ func (x *EnvVar) SemanticEqual(o *EnvVar) bool {
 
 // SemanticEqual reports whether x and o are equal as the API server compares them: nil and
 // empty slices and maps alike, quantities by value. Extra is not compared: the server never
-// holds members core/v1 does not have.
+// holds members core/v1 does not have. Two nil values are equal; a nil one equals no other.
 func (x *EnvVarSource) SemanticEqual(o *EnvVarSource) bool {
+	if x == nil || o == nil {
+		return x == o
+	}
 	return ptrEqual(x.FieldRef, o.FieldRef, (*ObjectFieldSelector).SemanticEqual) &&
 		ptrEqual(x.ResourceFieldRef, o.ResourceFieldRef, (*ResourceFieldSelector).SemanticEqual) &&
 		ptrEqual(x.ConfigMapKeyRef, o.ConfigMapKeyRef, (*ConfigMapKeySelector).SemanticEqual) &&
@@ -670,8 +841,11 @@ func (x *EnvVarSource) SemanticEqual(o *EnvVarSource) bool {
 
 // SemanticEqual reports whether x and o are equal as the API server compares them: nil and
 // empty slices and maps alike, quantities by value. Extra is not compared: the server never
-// holds members core/v1 does not have.
+// holds members core/v1 does not have. Two nil values are equal; a nil one equals no other.
 func (x *ConfigMapKeySelector) SemanticEqual(o *ConfigMapKeySelector) bool {
+	if x == nil || o == nil {
+		return x == o
+	}
 	return x.LocalObjectReference.Name == o.LocalObjectReference.Name &&
 		x.Key == o.Key &&
 		ptrEq(x.Optional, o.Optional)
@@ -679,8 +853,11 @@ func (x *ConfigMapKeySelector) SemanticEqual(o *ConfigMapKeySelector) bool {
 
 // SemanticEqual reports whether x and o are equal as the API server compares them: nil and
 // empty slices and maps alike, quantities by value. Extra is not compared: the server never
-// holds members core/v1 does not have.
+// holds members core/v1 does not have. Two nil values are equal; a nil one equals no other.
 func (x *SecretKeySelector) SemanticEqual(o *SecretKeySelector) bool {
+	if x == nil || o == nil {
+		return x == o
+	}
 	return x.LocalObjectReference.Name == o.LocalObjectReference.Name &&
 		x.Key == o.Key &&
 		ptrEq(x.Optional, o.Optional)
@@ -688,8 +865,11 @@ func (x *SecretKeySelector) SemanticEqual(o *SecretKeySelector) bool {
 
 // SemanticEqual reports whether x and o are equal as the API server compares them: nil and
 // empty slices and maps alike, quantities by value. Extra is not compared: the server never
-// holds members core/v1 does not have.
+// holds members core/v1 does not have. Two nil values are equal; a nil one equals no other.
 func (x *FileKeySelector) SemanticEqual(o *FileKeySelector) bool {
+	if x == nil || o == nil {
+		return x == o
+	}
 	return x.VolumeName == o.VolumeName &&
 		x.Path == o.Path &&
 		x.Key == o.Key &&
@@ -698,8 +878,11 @@ func (x *FileKeySelector) SemanticEqual(o *FileKeySelector) bool {
 
 // SemanticEqual reports whether x and o are equal as the API server compares them: nil and
 // empty slices and maps alike, quantities by value. Extra is not compared: the server never
-// holds members core/v1 does not have.
+// holds members core/v1 does not have. Two nil values are equal; a nil one equals no other.
 func (x *ResourceRequirements) SemanticEqual(o *ResourceRequirements) bool {
+	if x == nil || o == nil {
+		return x == o
+	}
 	return mapEqual(x.Limits, o.Limits, quantityEqual) &&
 		mapEqual(x.Requests, o.Requests, quantityEqual) &&
 		sliceEqual(x.Claims, o.Claims, (*ResourceClaim).SemanticEqual)
@@ -707,40 +890,55 @@ func (x *ResourceRequirements) SemanticEqual(o *ResourceRequirements) bool {
 
 // SemanticEqual reports whether x and o are equal as the API server compares them: nil and
 // empty slices and maps alike, quantities by value. Extra is not compared: the server never
-// holds members core/v1 does not have.
+// holds members core/v1 does not have. Two nil values are equal; a nil one equals no other.
 func (x *ResourceClaim) SemanticEqual(o *ResourceClaim) bool {
+	if x == nil || o == nil {
+		return x == o
+	}
 	return x.Name == o.Name &&
 		x.Request == o.Request
 }
 
 // SemanticEqual reports whether x and o are equal as the API server compares them: nil and
 // empty slices and maps alike, quantities by value. Extra is not compared: the server never
-// holds members core/v1 does not have.
+// holds members core/v1 does not have. Two nil values are equal; a nil one equals no other.
 func (x *ContainerResizePolicy) SemanticEqual(o *ContainerResizePolicy) bool {
+	if x == nil || o == nil {
+		return x == o
+	}
 	return x.ResourceName == o.ResourceName &&
 		x.RestartPolicy == o.RestartPolicy
 }
 
 // SemanticEqual reports whether x and o are equal as the API server compares them: nil and
 // empty slices and maps alike, quantities by value. Extra is not compared: the server never
-// holds members core/v1 does not have.
+// holds members core/v1 does not have. Two nil values are equal; a nil one equals no other.
 func (x *ContainerRestartRule) SemanticEqual(o *ContainerRestartRule) bool {
+	if x == nil || o == nil {
+		return x == o
+	}
 	return x.Action == o.Action &&
 		ptrEqual(x.ExitCodes, o.ExitCodes, (*ContainerRestartRuleOnExitCodes).SemanticEqual)
 }
 
 // SemanticEqual reports whether x and o are equal as the API server compares them: nil and
 // empty slices and maps alike, quantities by value. Extra is not compared: the server never
-// holds members core/v1 does not have.
+// holds members core/v1 does not have. Two nil values are equal; a nil one equals no other.
 func (x *ContainerRestartRuleOnExitCodes) SemanticEqual(o *ContainerRestartRuleOnExitCodes) bool {
+	if x == nil || o == nil {
+		return x == o
+	}
 	return x.Operator == o.Operator &&
 		slices.Equal(x.Values, o.Values)
 }
 
 // SemanticEqual reports whether x and o are equal as the API server compares them: nil and
 // empty slices and maps alike, quantities by value. Extra is not compared: the server never
-// holds members core/v1 does not have.
+// holds members core/v1 does not have. Two nil values are equal; a nil one equals no other.
 func (x *VolumeMount) SemanticEqual(o *VolumeMount) bool {
+	if x == nil || o == nil {
+		return x == o
+	}
 	return x.Name == o.Name &&
 		x.ReadOnly == o.ReadOnly &&
 		ptrEq(x.RecursiveReadOnly, o.RecursiveReadOnly) &&
@@ -753,16 +951,22 @@ func (x *VolumeMount) SemanticEqual(o *VolumeMount) bool {
 
 // SemanticEqual reports whether x and o are equal as the API server compares them: nil and
 // empty slices and maps alike, quantities by value. Extra is not compared: the server never
-// holds members core/v1 does not have.
+// holds members core/v1 does not have. Two nil values are equal; a nil one equals no other.
 func (x *VolumeDevice) SemanticEqual(o *VolumeDevice) bool {
+	if x == nil || o == nil {
+		return x == o
+	}
 	return x.Name == o.Name &&
 		x.DevicePath == o.DevicePath
 }
 
 // SemanticEqual reports whether x and o are equal as the API server compares them: nil and
 // empty slices and maps alike, quantities by value. Extra is not compared: the server never
-// holds members core/v1 does not have.
+// holds members core/v1 does not have. Two nil values are equal; a nil one equals no other.
 func (x *Probe) SemanticEqual(o *Probe) bool {
+	if x == nil || o == nil {
+		return x == o
+	}
 	return ptrEqual(x.ProbeHandler.Exec, o.ProbeHandler.Exec, (*ExecAction).SemanticEqual) &&
 		ptrEqual(x.ProbeHandler.HTTPGet, o.ProbeHandler.HTTPGet, (*HTTPGetAction).SemanticEqual) &&
 		ptrEqual(x.ProbeHandler.TCPSocket, o.ProbeHandler.TCPSocket, (*TCPSocketAction).SemanticEqual) &&
@@ -777,15 +981,21 @@ func (x *Probe) SemanticEqual(o *Probe) bool {
 
 // SemanticEqual reports whether x and o are equal as the API server compares them: nil and
 // empty slices and maps alike, quantities by value. Extra is not compared: the server never
-// holds members core/v1 does not have.
+// holds members core/v1 does not have. Two nil values are equal; a nil one equals no other.
 func (x *ExecAction) SemanticEqual(o *ExecAction) bool {
+	if x == nil || o == nil {
+		return x == o
+	}
 	return slices.Equal(x.Command, o.Command)
 }
 
 // SemanticEqual reports whether x and o are equal as the API server compares them: nil and
 // empty slices and maps alike, quantities by value. Extra is not compared: the server never
-// holds members core/v1 does not have.
+// holds members core/v1 does not have. Two nil values are equal; a nil one equals no other.
 func (x *HTTPGetAction) SemanticEqual(o *HTTPGetAction) bool {
+	if x == nil || o == nil {
+		return x == o
+	}
 	return x.Path == o.Path &&
 		x.Port == o.Port &&
 		x.Host == o.Host &&
@@ -796,24 +1006,33 @@ func (x *HTTPGetAction) SemanticEqual(o *HTTPGetAction) bool {
 
 // SemanticEqual reports whether x and o are equal as the API server compares them: nil and
 // empty slices and maps alike, quantities by value. Extra is not compared: the server never
-// holds members core/v1 does not have.
+// holds members core/v1 does not have. Two nil values are equal; a nil one equals no other.
 func (x *HTTPHeader) SemanticEqual(o *HTTPHeader) bool {
+	if x == nil || o == nil {
+		return x == o
+	}
 	return x.Name == o.Name &&
 		x.Value == o.Value
 }
 
 // SemanticEqual reports whether x and o are equal as the API server compares them: nil and
 // empty slices and maps alike, quantities by value. Extra is not compared: the server never
-// holds members core/v1 does not have.
+// holds members core/v1 does not have. Two nil values are equal; a nil one equals no other.
 func (x *TCPSocketAction) SemanticEqual(o *TCPSocketAction) bool {
+	if x == nil || o == nil {
+		return x == o
+	}
 	return x.Port == o.Port &&
 		x.Host == o.Host
 }
 
 // SemanticEqual reports whether x and o are equal as the API server compares them: nil and
 // empty slices and maps alike, quantities by value. Extra is not compared: the server never
-// holds members core/v1 does not have.
+// holds members core/v1 does not have. Two nil values are equal; a nil one equals no other.
 func (x *GRPCAction) SemanticEqual(o *GRPCAction) bool {
+	if x == nil || o == nil {
+		return x == o
+	}
 	return x.Port == o.Port &&
 		ptrEq(x.Service, o.Service) &&
 		ptrEq(x.Mode, o.Mode)
@@ -821,8 +1040,11 @@ func (x *GRPCAction) SemanticEqual(o *GRPCAction) bool {
 
 // SemanticEqual reports whether x and o are equal as the API server compares them: nil and
 // empty slices and maps alike, quantities by value. Extra is not compared: the server never
-// holds members core/v1 does not have.
+// holds members core/v1 does not have. Two nil values are equal; a nil one equals no other.
 func (x *Lifecycle) SemanticEqual(o *Lifecycle) bool {
+	if x == nil || o == nil {
+		return x == o
+	}
 	return ptrEqual(x.PostStart, o.PostStart, (*LifecycleHandler).SemanticEqual) &&
 		ptrEqual(x.PreStop, o.PreStop, (*LifecycleHandler).SemanticEqual) &&
 		ptrEq(x.StopSignal, o.StopSignal)
@@ -830,8 +1052,11 @@ func (x *Lifecycle) SemanticEqual(o *Lifecycle) bool {
 
 // SemanticEqual reports whether x and o are equal as the API server compares them: nil and
 // empty slices and maps alike, quantities by value. Extra is not compared: the server never
-// holds members core/v1 does not have.
+// holds members core/v1 does not have. Two nil values are equal; a nil one equals no other.
 func (x *LifecycleHandler) SemanticEqual(o *LifecycleHandler) bool {
+	if x == nil || o == nil {
+		return x == o
+	}
 	return ptrEqual(x.Exec, o.Exec, (*ExecAction).SemanticEqual) &&
 		ptrEqual(x.HTTPGet, o.HTTPGet, (*HTTPGetAction).SemanticEqual) &&
 		ptrEqual(x.TCPSocket, o.TCPSocket, (*TCPSocketAction).SemanticEqual) &&
@@ -840,15 +1065,21 @@ func (x *LifecycleHandler) SemanticEqual(o *LifecycleHandler) bool {
 
 // SemanticEqual reports whether x and o are equal as the API server compares them: nil and
 // empty slices and maps alike, quantities by value. Extra is not compared: the server never
-// holds members core/v1 does not have.
+// holds members core/v1 does not have. Two nil values are equal; a nil one equals no other.
 func (x *SleepAction) SemanticEqual(o *SleepAction) bool {
+	if x == nil || o == nil {
+		return x == o
+	}
 	return x.Seconds == o.Seconds
 }
 
 // SemanticEqual reports whether x and o are equal as the API server compares them: nil and
 // empty slices and maps alike, quantities by value. Extra is not compared: the server never
-// holds members core/v1 does not have.
+// holds members core/v1 does not have. Two nil values are equal; a nil one equals no other.
 func (x *SecurityContext) SemanticEqual(o *SecurityContext) bool {
+	if x == nil || o == nil {
+		return x == o
+	}
 	return ptrEqual(x.Capabilities, o.Capabilities, (*Capabilities).SemanticEqual) &&
 		ptrEq(x.Privileged, o.Privileged) &&
 		ptrEqual(x.SELinuxOptions, o.SELinuxOptions, (*SELinuxOptions).SemanticEqual) &&
@@ -865,16 +1096,22 @@ func (x *SecurityContext) SemanticEqual(o *SecurityContext) bool {
 
 // SemanticEqual reports whether x and o are equal as the API server compares them: nil and
 // empty slices and maps alike, quantities by value. Extra is not compared: the server never
-// holds members core/v1 does not have.
+// holds members core/v1 does not have. Two nil values are equal; a nil one equals no other.
 func (x *Capabilities) SemanticEqual(o *Capabilities) bool {
+	if x == nil || o == nil {
+		return x == o
+	}
 	return slices.Equal(x.Add, o.Add) &&
 		slices.Equal(x.Drop, o.Drop)
 }
 
 // SemanticEqual reports whether x and o are equal as the API server compares them: nil and
 // empty slices and maps alike, quantities by value. Extra is not compared: the server never
-// holds members core/v1 does not have.
+// holds members core/v1 does not have. Two nil values are equal; a nil one equals no other.
 func (x *SELinuxOptions) SemanticEqual(o *SELinuxOptions) bool {
+	if x == nil || o == nil {
+		return x == o
+	}
 	return x.User == o.User &&
 		x.Role == o.Role &&
 		x.Type == o.Type &&
@@ -883,8 +1120,11 @@ func (x *SELinuxOptions) SemanticEqual(o *SELinuxOptions) bool {
 
 // SemanticEqual reports whether x and o are equal as the API server compares them: nil and
 // empty slices and maps alike, quantities by value. Extra is not compared: the server never
-// holds members core/v1 does not have.
+// holds members core/v1 does not have. Two nil values are equal; a nil one equals no other.
 func (x *WindowsSecurityContextOptions) SemanticEqual(o *WindowsSecurityContextOptions) bool {
+	if x == nil || o == nil {
+		return x == o
+	}
 	return ptrEq(x.GMSACredentialSpecName, o.GMSACredentialSpecName) &&
 		ptrEq(x.GMSACredentialSpec, o.GMSACredentialSpec) &&
 		ptrEq(x.RunAsUserName, o.RunAsUserName) &&
@@ -893,24 +1133,33 @@ func (x *WindowsSecurityContextOptions) SemanticEqual(o *WindowsSecurityContextO
 
 // SemanticEqual reports whether x and o are equal as the API server compares them: nil and
 // empty slices and maps alike, quantities by value. Extra is not compared: the server never
-// holds members core/v1 does not have.
+// holds members core/v1 does not have. Two nil values are equal; a nil one equals no other.
 func (x *SeccompProfile) SemanticEqual(o *SeccompProfile) bool {
+	if x == nil || o == nil {
+		return x == o
+	}
 	return x.Type == o.Type &&
 		ptrEq(x.LocalhostProfile, o.LocalhostProfile)
 }
 
 // SemanticEqual reports whether x and o are equal as the API server compares them: nil and
 // empty slices and maps alike, quantities by value. Extra is not compared: the server never
-// holds members core/v1 does not have.
+// holds members core/v1 does not have. Two nil values are equal; a nil one equals no other.
 func (x *AppArmorProfile) SemanticEqual(o *AppArmorProfile) bool {
+	if x == nil || o == nil {
+		return x == o
+	}
 	return x.Type == o.Type &&
 		ptrEq(x.LocalhostProfile, o.LocalhostProfile)
 }
 
 // SemanticEqual reports whether x and o are equal as the API server compares them: nil and
 // empty slices and maps alike, quantities by value. Extra is not compared: the server never
-// holds members core/v1 does not have.
+// holds members core/v1 does not have. Two nil values are equal; a nil one equals no other.
 func (x *EphemeralContainer) SemanticEqual(o *EphemeralContainer) bool {
+	if x == nil || o == nil {
+		return x == o
+	}
 	return x.EphemeralContainerCommon.Name == o.EphemeralContainerCommon.Name &&
 		x.EphemeralContainerCommon.Image == o.EphemeralContainerCommon.Image &&
 		slices.Equal(x.EphemeralContainerCommon.Command, o.EphemeralContainerCommon.Command) &&
@@ -941,8 +1190,11 @@ func (x *EphemeralContainer) SemanticEqual(o *EphemeralContainer) bool {
 
 // SemanticEqual reports whether x and o are equal as the API server compares them: nil and
 // empty slices and maps alike, quantities by value. Extra is not compared: the server never
-// holds members core/v1 does not have.
+// holds members core/v1 does not have. Two nil values are equal; a nil one equals no other.
 func (x *PodSecurityContext) SemanticEqual(o *PodSecurityContext) bool {
+	if x == nil || o == nil {
+		return x == o
+	}
 	return ptrEqual(x.SELinuxOptions, o.SELinuxOptions, (*SELinuxOptions).SemanticEqual) &&
 		ptrEqual(x.WindowsOptions, o.WindowsOptions, (*WindowsSecurityContextOptions).SemanticEqual) &&
 		ptrEq(x.RunAsUser, o.RunAsUser) &&
@@ -960,16 +1212,22 @@ func (x *PodSecurityContext) SemanticEqual(o *PodSecurityContext) bool {
 
 // SemanticEqual reports whether x and o are equal as the API server compares them: nil and
 // empty slices and maps alike, quantities by value. Extra is not compared: the server never
-// holds members core/v1 does not have.
+// holds members core/v1 does not have. Two nil values are equal; a nil one equals no other.
 func (x *Sysctl) SemanticEqual(o *Sysctl) bool {
+	if x == nil || o == nil {
+		return x == o
+	}
 	return x.Name == o.Name &&
 		x.Value == o.Value
 }
 
 // SemanticEqual reports whether x and o are equal as the API server compares them: nil and
 // empty slices and maps alike, quantities by value. Extra is not compared: the server never
-// holds members core/v1 does not have.
+// holds members core/v1 does not have. Two nil values are equal; a nil one equals no other.
 func (x *Affinity) SemanticEqual(o *Affinity) bool {
+	if x == nil || o == nil {
+		return x == o
+	}
 	return ptrEqual(x.NodeAffinity, o.NodeAffinity, (*NodeAffinity).SemanticEqual) &&
 		ptrEqual(x.PodAffinity, o.PodAffinity, (*PodAffinity).SemanticEqual) &&
 		ptrEqual(x.PodAntiAffinity, o.PodAntiAffinity, (*PodAntiAffinity).SemanticEqual)
@@ -977,31 +1235,43 @@ func (x *Affinity) SemanticEqual(o *Affinity) bool {
 
 // SemanticEqual reports whether x and o are equal as the API server compares them: nil and
 // empty slices and maps alike, quantities by value. Extra is not compared: the server never
-// holds members core/v1 does not have.
+// holds members core/v1 does not have. Two nil values are equal; a nil one equals no other.
 func (x *NodeAffinity) SemanticEqual(o *NodeAffinity) bool {
+	if x == nil || o == nil {
+		return x == o
+	}
 	return ptrEqual(x.RequiredDuringSchedulingIgnoredDuringExecution, o.RequiredDuringSchedulingIgnoredDuringExecution, (*NodeSelector).SemanticEqual) &&
 		sliceEqual(x.PreferredDuringSchedulingIgnoredDuringExecution, o.PreferredDuringSchedulingIgnoredDuringExecution, (*PreferredSchedulingTerm).SemanticEqual)
 }
 
 // SemanticEqual reports whether x and o are equal as the API server compares them: nil and
 // empty slices and maps alike, quantities by value. Extra is not compared: the server never
-// holds members core/v1 does not have.
+// holds members core/v1 does not have. Two nil values are equal; a nil one equals no other.
 func (x *NodeSelector) SemanticEqual(o *NodeSelector) bool {
+	if x == nil || o == nil {
+		return x == o
+	}
 	return sliceEqual(x.NodeSelectorTerms, o.NodeSelectorTerms, (*NodeSelectorTerm).SemanticEqual)
 }
 
 // SemanticEqual reports whether x and o are equal as the API server compares them: nil and
 // empty slices and maps alike, quantities by value. Extra is not compared: the server never
-// holds members core/v1 does not have.
+// holds members core/v1 does not have. Two nil values are equal; a nil one equals no other.
 func (x *NodeSelectorTerm) SemanticEqual(o *NodeSelectorTerm) bool {
+	if x == nil || o == nil {
+		return x == o
+	}
 	return sliceEqual(x.MatchExpressions, o.MatchExpressions, (*NodeSelectorRequirement).SemanticEqual) &&
 		sliceEqual(x.MatchFields, o.MatchFields, (*NodeSelectorRequirement).SemanticEqual)
 }
 
 // SemanticEqual reports whether x and o are equal as the API server compares them: nil and
 // empty slices and maps alike, quantities by value. Extra is not compared: the server never
-// holds members core/v1 does not have.
+// holds members core/v1 does not have. Two nil values are equal; a nil one equals no other.
 func (x *NodeSelectorRequirement) SemanticEqual(o *NodeSelectorRequirement) bool {
+	if x == nil || o == nil {
+		return x == o
+	}
 	return x.Key == o.Key &&
 		x.Operator == o.Operator &&
 		slices.Equal(x.Values, o.Values)
@@ -1009,24 +1279,33 @@ func (x *NodeSelectorRequirement) SemanticEqual(o *NodeSelectorRequirement) bool
 
 // SemanticEqual reports whether x and o are equal as the API server compares them: nil and
 // empty slices and maps alike, quantities by value. Extra is not compared: the server never
-// holds members core/v1 does not have.
+// holds members core/v1 does not have. Two nil values are equal; a nil one equals no other.
 func (x *PreferredSchedulingTerm) SemanticEqual(o *PreferredSchedulingTerm) bool {
+	if x == nil || o == nil {
+		return x == o
+	}
 	return x.Weight == o.Weight &&
 		x.Preference.SemanticEqual(&o.Preference)
 }
 
 // SemanticEqual reports whether x and o are equal as the API server compares them: nil and
 // empty slices and maps alike, quantities by value. Extra is not compared: the server never
-// holds members core/v1 does not have.
+// holds members core/v1 does not have. Two nil values are equal; a nil one equals no other.
 func (x *PodAffinity) SemanticEqual(o *PodAffinity) bool {
+	if x == nil || o == nil {
+		return x == o
+	}
 	return sliceEqual(x.RequiredDuringSchedulingIgnoredDuringExecution, o.RequiredDuringSchedulingIgnoredDuringExecution, (*PodAffinityTerm).SemanticEqual) &&
 		sliceEqual(x.PreferredDuringSchedulingIgnoredDuringExecution, o.PreferredDuringSchedulingIgnoredDuringExecution, (*WeightedPodAffinityTerm).SemanticEqual)
 }
 
 // SemanticEqual reports whether x and o are equal as the API server compares them: nil and
 // empty slices and maps alike, quantities by value. Extra is not compared: the server never
-// holds members core/v1 does not have.
+// holds members core/v1 does not have. Two nil values are equal; a nil one equals no other.
 func (x *PodAffinityTerm) SemanticEqual(o *PodAffinityTerm) bool {
+	if x == nil || o == nil {
+		return x == o
+	}
 	return SelectorsEqual(x.LabelSelector, o.LabelSelector) &&
 		slices.Equal(x.Namespaces, o.Namespaces) &&
 		x.TopologyKey == o.TopologyKey &&
@@ -1037,24 +1316,33 @@ func (x *PodAffinityTerm) SemanticEqual(o *PodAffinityTerm) bool {
 
 // SemanticEqual reports whether x and o are equal as the API server compares them: nil and
 // empty slices and maps alike, quantities by value. Extra is not compared: the server never
-// holds members core/v1 does not have.
+// holds members core/v1 does not have. Two nil values are equal; a nil one equals no other.
 func (x *WeightedPodAffinityTerm) SemanticEqual(o *WeightedPodAffinityTerm) bool {
+	if x == nil || o == nil {
+		return x == o
+	}
 	return x.Weight == o.Weight &&
 		x.PodAffinityTerm.SemanticEqual(&o.PodAffinityTerm)
 }
 
 // SemanticEqual reports whether x and o are equal as the API server compares them: nil and
 // empty slices and maps alike, quantities by value. Extra is not compared: the server never
-// holds members core/v1 does not have.
+// holds members core/v1 does not have. Two nil values are equal; a nil one equals no other.
 func (x *PodAntiAffinity) SemanticEqual(o *PodAntiAffinity) bool {
+	if x == nil || o == nil {
+		return x == o
+	}
 	return sliceEqual(x.RequiredDuringSchedulingIgnoredDuringExecution, o.RequiredDuringSchedulingIgnoredDuringExecution, (*PodAffinityTerm).SemanticEqual) &&
 		sliceEqual(x.PreferredDuringSchedulingIgnoredDuringExecution, o.PreferredDuringSchedulingIgnoredDuringExecution, (*WeightedPodAffinityTerm).SemanticEqual)
 }
 
 // SemanticEqual reports whether x and o are equal as the API server compares them: nil and
 // empty slices and maps alike, quantities by value. Extra is not compared: the server never
-// holds members core/v1 does not have.
+// holds members core/v1 does not have. Two nil values are equal; a nil one equals no other.
 func (x *Toleration) SemanticEqual(o *Toleration) bool {
+	if x == nil || o == nil {
+		return x == o
+	}
 	return x.Key == o.Key &&
 		x.Operator == o.Operator &&
 		x.Value == o.Value &&
@@ -1064,16 +1352,22 @@ func (x *Toleration) SemanticEqual(o *Toleration) bool {
 
 // SemanticEqual reports whether x and o are equal as the API server compares them: nil and
 // empty slices and maps alike, quantities by value. Extra is not compared: the server never
-// holds members core/v1 does not have.
+// holds members core/v1 does not have. Two nil values are equal; a nil one equals no other.
 func (x *HostAlias) SemanticEqual(o *HostAlias) bool {
+	if x == nil || o == nil {
+		return x == o
+	}
 	return x.IP == o.IP &&
 		slices.Equal(x.Hostnames, o.Hostnames)
 }
 
 // SemanticEqual reports whether x and o are equal as the API server compares them: nil and
 // empty slices and maps alike, quantities by value. Extra is not compared: the server never
-// holds members core/v1 does not have.
+// holds members core/v1 does not have. Two nil values are equal; a nil one equals no other.
 func (x *PodDNSConfig) SemanticEqual(o *PodDNSConfig) bool {
+	if x == nil || o == nil {
+		return x == o
+	}
 	return slices.Equal(x.Nameservers, o.Nameservers) &&
 		slices.Equal(x.Searches, o.Searches) &&
 		sliceEqual(x.Options, o.Options, (*PodDNSConfigOption).SemanticEqual)
@@ -1081,23 +1375,32 @@ func (x *PodDNSConfig) SemanticEqual(o *PodDNSConfig) bool {
 
 // SemanticEqual reports whether x and o are equal as the API server compares them: nil and
 // empty slices and maps alike, quantities by value. Extra is not compared: the server never
-// holds members core/v1 does not have.
+// holds members core/v1 does not have. Two nil values are equal; a nil one equals no other.
 func (x *PodDNSConfigOption) SemanticEqual(o *PodDNSConfigOption) bool {
+	if x == nil || o == nil {
+		return x == o
+	}
 	return x.Name == o.Name &&
 		ptrEq(x.Value, o.Value)
 }
 
 // SemanticEqual reports whether x and o are equal as the API server compares them: nil and
 // empty slices and maps alike, quantities by value. Extra is not compared: the server never
-// holds members core/v1 does not have.
+// holds members core/v1 does not have. Two nil values are equal; a nil one equals no other.
 func (x *PodReadinessGate) SemanticEqual(o *PodReadinessGate) bool {
+	if x == nil || o == nil {
+		return x == o
+	}
 	return x.ConditionType == o.ConditionType
 }
 
 // SemanticEqual reports whether x and o are equal as the API server compares them: nil and
 // empty slices and maps alike, quantities by value. Extra is not compared: the server never
-// holds members core/v1 does not have.
+// holds members core/v1 does not have. Two nil values are equal; a nil one equals no other.
 func (x *TopologySpreadConstraint) SemanticEqual(o *TopologySpreadConstraint) bool {
+	if x == nil || o == nil {
+		return x == o
+	}
 	return x.MaxSkew == o.MaxSkew &&
 		x.TopologyKey == o.TopologyKey &&
 		x.WhenUnsatisfiable == o.WhenUnsatisfiable &&
@@ -1110,22 +1413,31 @@ func (x *TopologySpreadConstraint) SemanticEqual(o *TopologySpreadConstraint) bo
 
 // SemanticEqual reports whether x and o are equal as the API server compares them: nil and
 // empty slices and maps alike, quantities by value. Extra is not compared: the server never
-// holds members core/v1 does not have.
+// holds members core/v1 does not have. Two nil values are equal; a nil one equals no other.
 func (x *PodOS) SemanticEqual(o *PodOS) bool {
+	if x == nil || o == nil {
+		return x == o
+	}
 	return x.Name == o.Name
 }
 
 // SemanticEqual reports whether x and o are equal as the API server compares them: nil and
 // empty slices and maps alike, quantities by value. Extra is not compared: the server never
-// holds members core/v1 does not have.
+// holds members core/v1 does not have. Two nil values are equal; a nil one equals no other.
 func (x *PodSchedulingGate) SemanticEqual(o *PodSchedulingGate) bool {
+	if x == nil || o == nil {
+		return x == o
+	}
 	return x.Name == o.Name
 }
 
 // SemanticEqual reports whether x and o are equal as the API server compares them: nil and
 // empty slices and maps alike, quantities by value. Extra is not compared: the server never
-// holds members core/v1 does not have.
+// holds members core/v1 does not have. Two nil values are equal; a nil one equals no other.
 func (x *PodResourceClaim) SemanticEqual(o *PodResourceClaim) bool {
+	if x == nil || o == nil {
+		return x == o
+	}
 	return x.Name == o.Name &&
 		ptrEq(x.ResourceClaimName, o.ResourceClaimName) &&
 		ptrEq(x.ResourceClaimTemplateName, o.ResourceClaimTemplateName)
@@ -1133,15 +1445,21 @@ func (x *PodResourceClaim) SemanticEqual(o *PodResourceClaim) bool {
 
 // SemanticEqual reports whether x and o are equal as the API server compares them: nil and
 // empty slices and maps alike, quantities by value. Extra is not compared: the server never
-// holds members core/v1 does not have.
+// holds members core/v1 does not have. Two nil values are equal; a nil one equals no other.
 func (x *PodSchedulingGroup) SemanticEqual(o *PodSchedulingGroup) bool {
+	if x == nil || o == nil {
+		return x == o
+	}
 	return ptrEq(x.PodGroupName, o.PodGroupName)
 }
 
 // SemanticEqual reports whether x and o are equal as the API server compares them: nil and
 // empty slices and maps alike, quantities by value. Extra is not compared: the server never
-// holds members core/v1 does not have.
+// holds members core/v1 does not have. Two nil values are equal; a nil one equals no other.
 func (x *EvictionResponder) SemanticEqual(o *EvictionResponder) bool {
+	if x == nil || o == nil {
+		return x == o
+	}
 	return x.Name == o.Name &&
 		ptrEq(x.Priority, o.Priority)
 }

@@ -102,6 +102,6 @@ func evaluate(in conformance.MatchInput) (outcome, error) {
 	created := j.DeepCopy()
 	job.SetSystemFields(created, job.SystemFields{UID: "00000000-0000-4000-8000-000000000001", Namespace: "default", NameSuffix: "x7b9z"})
 	job.PrepareForCreate(created, nil)
-	o.JobValid = len(validation.ValidateJob(created, validation.Options{})) == 0
+	o.JobValid = len(validation.ValidateJob(created, validation.Options{DenyPrivileged: true})) == 0
 	return o, nil
 }

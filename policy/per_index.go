@@ -12,8 +12,11 @@ import (
 
 // CompletionIndex returns the pod's completion index, from its
 // batch.kubernetes.io/job-completion-index annotation, or -1 when the annotation is
-// missing, not a decimal integer, or negative.
+// missing, not a decimal integer, or negative, and for a nil pod.
 func CompletionIndex(p *Pod) int {
+	if p == nil {
+		return -1
+	}
 	v, ok := p.Annotations[job.JobCompletionIndexAnnotation]
 	if !ok {
 		return -1
@@ -27,7 +30,7 @@ func CompletionIndex(p *Pod) int {
 
 // IndexFailureCount returns the counted failures of the pod's index before this pod, from
 // the batch.kubernetes.io/job-index-failure-count annotation: 0 when it is missing, not
-// an integer, negative or above 2147483647.
+// an integer, negative or above 2147483647, and for a nil pod.
 func IndexFailureCount(p *Pod) int32 {
 	return annotationCount(p, job.JobIndexFailureCountAnnotation)
 }
@@ -40,6 +43,9 @@ func IndexIgnoredFailureCount(p *Pod) int32 {
 }
 
 func annotationCount(p *Pod, key string) int32 {
+	if p == nil {
+		return 0
+	}
 	v, ok := p.Annotations[key]
 	if !ok {
 		return 0
@@ -54,8 +60,11 @@ func annotationCount(p *Pod, key string) int32 {
 // FailsIndex reports whether a pod of a Job with backoffLimitPerIndex fails its index: the
 // pod has failed (IsFailed) and either the pod failure policy says FailIndex, or the
 // failure counts and the index had already failed backoffLimitPerIndex times. For Jobs
-// without backoffLimitPerIndex it reports false.
+// without backoffLimitPerIndex, a nil Job or a nil pod, it reports false.
 func FailsIndex(j *job.Job, p *Pod) bool {
+	if j == nil || p == nil {
+		return false
+	}
 	s := &j.Spec
 	if s.BackoffLimitPerIndex == nil || !IsFailed(p, s.PodReplacementPolicy) {
 		return false

@@ -6,13 +6,16 @@ import (
 	"github.com/jobkit/jobkit/job"
 )
 
-// Pod classification, as the Job controller counts pods.
+// Pod classification, as the Job controller counts pods. A nil pod is in no class: every
+// predicate reports false for it.
 
 // IsTerminal reports whether the pod has succeeded or failed.
-func IsTerminal(p *Pod) bool { return p.Status.Phase == PodSucceeded || p.Status.Phase == PodFailed }
+func IsTerminal(p *Pod) bool {
+	return p != nil && (p.Status.Phase == PodSucceeded || p.Status.Phase == PodFailed)
+}
 
 // IsActive reports whether the pod counts as active: not terminal and not being deleted.
-func IsActive(p *Pod) bool { return !IsTerminal(p) && p.DeletionTimestamp == nil }
+func IsActive(p *Pod) bool { return p != nil && !IsTerminal(p) && p.DeletionTimestamp == nil }
 
 // IsReady reports whether the pod is active and has the Ready condition.
 func IsReady(p *Pod) bool {
@@ -24,15 +27,18 @@ func IsReady(p *Pod) bool {
 }
 
 // IsTerminating reports whether the pod is being deleted and has not finished.
-func IsTerminating(p *Pod) bool { return p.DeletionTimestamp != nil && !IsTerminal(p) }
+func IsTerminating(p *Pod) bool { return p != nil && p.DeletionTimestamp != nil && !IsTerminal(p) }
 
 // IsSucceeded reports whether the pod has succeeded.
-func IsSucceeded(p *Pod) bool { return p.Status.Phase == PodSucceeded }
+func IsSucceeded(p *Pod) bool { return p != nil && p.Status.Phase == PodSucceeded }
 
 // IsFailed reports whether the controller treats the pod as failed under the Job's pod
 // replacement policy: a pod in phase Failed, and, unless the policy is Failed, a pod being
 // deleted that has not succeeded.
 func IsFailed(p *Pod, replacement *job.PodReplacementPolicy) bool {
+	if p == nil {
+		return false
+	}
 	if p.Status.Phase == PodFailed {
 		return true
 	}
@@ -44,8 +50,11 @@ func IsFailed(p *Pod, replacement *job.PodReplacementPolicy) bool {
 
 // FinishTime returns when the pod finished, as the controller's backoff reads it: the latest finish of its containers and sidecars when all
 // have terminated, else the time its Ready condition turned False, else its deletion time
-// less the grace period, else its creation time.
+// less the grace period, else its creation time. A nil pod gives the zero time.
 func FinishTime(p *Pod) time.Time {
+	if p == nil {
+		return time.Time{}
+	}
 	if t, ok := containersFinishTime(p); ok {
 		return t
 	}

@@ -252,7 +252,7 @@ func (s *Simulator) updateSuspend(suspend bool) error {
 	next := s.job.DeepCopy()
 	next.Spec.Suspend = new(suspend)
 	job.PrepareForUpdate(next, s.job, nil)
-	if errs := validation.ValidateJobUpdate(next, s.job, validation.Options{AllowPrivileged: true}); len(errs) > 0 {
+	if errs := validation.ValidateJobUpdate(next, s.job, validation.Options{}); len(errs) > 0 {
 		return validation.InvalidError(s.job.Name, errs)
 	}
 	s.job = next
@@ -270,7 +270,7 @@ func createJob(j *job.Job, now time.Time) (*job.Job, error) {
 	}
 	job.SetSystemFields(c, job.SystemFields{UID: uid, CreationTimestamp: metav1.NewTime(now), Namespace: "default", NameSuffix: "sim00"})
 	job.PrepareForCreate(c, nil)
-	if errs := validation.ValidateJob(c, validation.Options{AllowPrivileged: true}); len(errs) > 0 {
+	if errs := validation.ValidateJob(c, validation.Options{}); len(errs) > 0 {
 		return nil, validation.InvalidError(c.Name, errs)
 	}
 	c.ResourceVersion = "1"

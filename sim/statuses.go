@@ -105,6 +105,9 @@ func StatusSuspended(j *job.Job) (job.JobStatus, error) {
 // failed until their indexes did; the other indexes' pods are running.
 func StatusIndexed(j *job.Job, completed, failed string) (job.JobStatus, error) {
 	name := "sim.StatusIndexed"
+	if j == nil {
+		return job.JobStatus{}, errors.New(name + ": the Job j is nil")
+	}
 	if j.Spec.CompletionMode == nil || *j.Spec.CompletionMode != job.IndexedCompletion || j.Spec.Completions == nil {
 		return job.JobStatus{}, errors.New(name + ": the Job is not Indexed")
 	}

@@ -22,6 +22,10 @@ var systemFields = job.SystemFields{
 	NameSuffix:        "x7b9z",
 }
 
+// judgeOptions are those of the API server that judged the cases: kube-apiserver's own
+// defaults, which include rejecting privileged containers.
+var judgeOptions = validation.Options{DenyPrivileged: true}
+
 // request runs a case through what the API server does with it: decoding, defaulting,
 // preparation and validation, and returns the errors and warnings. A decode error comes
 // back as err.
@@ -41,7 +45,7 @@ func request(c conformance.ValidateCase) (field.ErrorList, []string, error) {
 	if c.Input.Op == "create" {
 		job.SetSystemFields(j, systemFields)
 		job.PrepareForCreate(j, nil)
-		return validation.ValidateJob(j, validation.Options{}), append(warnings, validation.Warnings(j, nil)...), nil
+		return validation.ValidateJob(j, judgeOptions), append(warnings, validation.Warnings(j, nil)...), nil
 	}
 	old, _, err := job.Decode(c.Input.Old, job.DecodeOptions{})
 	if err != nil {
@@ -51,10 +55,10 @@ func request(c conformance.ValidateCase) (field.ErrorList, []string, error) {
 	stored(old)
 	if c.Input.Op == "status" {
 		job.PrepareForStatusUpdate(j, old)
-		return validation.ValidateJobStatusUpdate(j, old, validation.Options{}), nil, nil
+		return validation.ValidateJobStatusUpdate(j, old, judgeOptions), nil, nil
 	}
 	job.PrepareForUpdate(j, old, nil)
-	return validation.ValidateJobUpdate(j, old, validation.Options{}), append(warnings, validation.Warnings(j, old)...), nil
+	return validation.ValidateJobUpdate(j, old, judgeOptions), append(warnings, validation.Warnings(j, old)...), nil
 }
 
 // producedWarning reports whether jobkit produces warnings of the kind of w.

@@ -106,7 +106,7 @@ func (v *validator) securityContext(sc *job.SecurityContext, p *path) {
 	}
 	sp := p.child("securityContext")
 	privileged := sc.Privileged != nil && *sc.Privileged
-	if privileged && !v.opts.AllowPrivileged {
+	if privileged && v.opts.DenyPrivileged {
 		pp := sp.child("privileged")
 		v.add(field.Forbidden(pp.build(), "disallowed by cluster policy"))
 	}

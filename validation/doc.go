@@ -37,7 +37,7 @@
 //     pull policies; resources (names a container may ask for, quantities not negative and
 //     whole for integer resources, requests within limits and equal to them for resources
 //     that may not be overcommitted, huge pages in whole pages and with cpu or memory);
-//     security contexts (privileged only with [Options].AllowPrivileged, user and group
+//     security contexts (privileged unless [Options].DenyPrivileged, user and group
 //     IDs in range); probes (one handler, timings, thresholds; on init containers only
 //     for sidecars);
 //   - volumes: names present, DNS labels and unique; a volume with two sources is not

@@ -1,7 +1,6 @@
 package validation
 
 import (
-	"errors"
 	"fmt"
 
 	"github.com/jobkit/jobkit/internal/names"
@@ -13,10 +12,10 @@ import (
 // PrepareForCreate (the Job strategy's Validate): its metadata, the generated selector and
 // template labels, the spec, the selector's match with the template labels, the hostname
 // limit of Indexed Jobs and, last, the declarative rules of spec.scheduling. A valid Job
-// gives nil, without allocating.
+// gives nil, without allocating; a nil j gives an internal error naming it.
 func ValidateJob(j *job.Job, opts Options) field.ErrorList {
 	if j == nil {
-		return nilJob()
+		return nilArgument("j", "Job")
 	}
 	v := validator{opts: opts}
 	v.createMeta(&j.ObjectMeta)
@@ -35,10 +34,11 @@ func ValidateJob(j *job.Job, opts Options) field.ErrorList {
 // the whole new spec and selector, what may not change, the template's mutability, the
 // hostname limit of Indexed Jobs and the declarative rules of spec.scheduling. What the
 // API server derives from the stored Job — whether its selector already held invalid label
-// values, whether its template may change — is derived from old.
+// values, whether its template may change — is derived from old. A nil j or old gives an
+// internal error naming it.
 func ValidateJobUpdate(j, old *job.Job, opts Options) field.ErrorList {
-	if j == nil || old == nil {
-		return nilJob()
+	if errs := nilJobs(j, old); errs != nil {
+		return errs
 	}
 	v := validator{opts: opts}
 	v.updateMeta(&j.ObjectMeta, &old.ObjectMeta)
@@ -53,10 +53,11 @@ func ValidateJobUpdate(j, old *job.Job, opts Options) field.ErrorList {
 // ValidateJobStatusUpdate validates an update of a Job's /status against old, the stored
 // Job, as the API server does after PrepareForStatusUpdate (the status strategy's ValidateUpdate): the metadata update, the
 // status invariants and the transitions from the stored status. Which rules apply is
-// derived from what changed, as the API server does.
+// derived from what changed, as the API server does. A nil j or old gives an internal error
+// naming it.
 func ValidateJobStatusUpdate(j, old *job.Job, opts Options) field.ErrorList {
-	if j == nil || old == nil {
-		return nilJob()
+	if errs := nilJobs(j, old); errs != nil {
+		return errs
 	}
 	v := validator{opts: opts}
 	v.updateMeta(&j.ObjectMeta, &old.ObjectMeta)
@@ -67,10 +68,10 @@ func ValidateJobStatusUpdate(j, old *job.Job, opts Options) field.ErrorList {
 // ValidateJobTemplateSpec validates the Job template of a CronJob at fldPath (such as
 // spec.jobTemplate): the spec rules, and no selector nor manualSelector, since every
 // Job created from the template gets its own generated selector. The template's metadata
-// is not validated, as in the API server.
+// is not validated, as in the API server. A nil t gives an internal error naming it.
 func ValidateJobTemplateSpec(t *job.JobTemplateSpec, fldPath *field.Path, opts Options) field.ErrorList {
 	if t == nil {
-		return nilJob()
+		return nilArgument("t", "JobTemplateSpec")
 	}
 	v := validator{opts: opts}
 	root := rootPath(fldPath)
@@ -125,7 +126,19 @@ func isLabelPrefix(name string) bool {
 	return true
 }
 
-// nilJob is the answer to a nil Job.
-func nilJob() field.ErrorList {
-	return field.ErrorList{field.InternalError(nil, errors.New("nil Job"))}
+// nilArgument is the answer to a nil argument: an internal error naming it.
+func nilArgument(name, typ string) field.ErrorList {
+	return field.ErrorList{field.InternalError(nil, fmt.Errorf("the %s %s is nil", typ, name))}
+}
+
+// nilJobs is the answer to an update with a nil Job, j or old, and nil when both are set.
+func nilJobs(j, old *job.Job) field.ErrorList {
+	var errs field.ErrorList
+	if j == nil {
+		errs = append(errs, nilArgument("j", "Job")...)
+	}
+	if old == nil {
+		errs = append(errs, nilArgument("old", "stored Job")...)
+	}
+	return errs
 }

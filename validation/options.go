@@ -12,9 +12,11 @@ type Options struct {
 	// MutablePodResourcesForSuspendedJobs and MutableSchedulingDirectivesForSuspendedJobs
 	// (on).
 	FeatureGates job.FeatureGates
-	// AllowPrivileged is the API server's --allow-privileged flag: whether containers may
-	// run privileged. Its default, false, rejects them; most clusters set it.
-	AllowPrivileged bool
+	// DenyPrivileged rejects privileged containers, as kube-apiserver does when it runs
+	// without --allow-privileged=true: that is the flag's own default, but clusters made by
+	// kubeadm, kind and most distributions set it, so the zero Options, like them, accept
+	// privileged containers.
+	DenyPrivileged bool
 }
 
 func (o Options) enabled(f job.Feature) bool { return o.FeatureGates.Enabled(f) }

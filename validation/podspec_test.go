@@ -242,13 +242,13 @@ func TestContainerMembers(t *testing.T) {
 		{name: "env names", job: withPod(func(s *job.PodSpec) {
 			s.Containers[0].Env = []job.EnvVar{{Name: ""}, {Name: "A=B"}, {Name: "tab\there"}}
 		}), want: field.ErrorList{e(required, c0+"env[0].name"), e(invalid, c0+"env[1].name"), e(invalid, c0+"env[2].name")}},
-		{name: "security context", job: withPod(func(s *job.PodSpec) {
+		{name: "security context", opts: validation.Options{DenyPrivileged: true}, job: withPod(func(s *job.PodSpec) {
 			s.Containers[0].SecurityContext = &job.SecurityContext{Privileged: new(true), RunAsUser: new(int64(-1)), RunAsGroup: new(int64(1 << 31)), AllowPrivilegeEscalation: new(false)}
 		}), want: field.ErrorList{
 			e(forbidden, c0+"securityContext.privileged"), e(invalid, c0+"securityContext.runAsUser"),
 			e(invalid, c0+"securityContext.runAsGroup"), e(invalid, c0+"securityContext"),
 		}},
-		{name: "privileged where the cluster allows it", opts: validation.Options{AllowPrivileged: true}, job: withPod(func(s *job.PodSpec) {
+		{name: "privileged, as most clusters allow", job: withPod(func(s *job.PodSpec) {
 			s.Containers[0].SecurityContext = &job.SecurityContext{Privileged: new(true)}
 		})},
 		{name: "pod security context", job: withPod(func(s *job.PodSpec) {

@@ -17,19 +17,28 @@ import (
 
 // ValidateCreateOptions validates the options of a create: dryRun entries All,
 // fieldManager at most 128 printable characters, fieldValidation Ignore, Warn, Strict or
-// empty.
+// empty. Nil options are the empty ones, as a request without them.
 func ValidateCreateOptions(o *metav1.CreateOptions) field.ErrorList {
+	if o == nil {
+		o = &metav1.CreateOptions{}
+	}
 	return orNil(metav1validation.ValidateCreateOptions(o))
 }
 
 // ValidateUpdateOptions validates the options of an update, as ValidateCreateOptions.
 func ValidateUpdateOptions(o *metav1.UpdateOptions) field.ErrorList {
+	if o == nil {
+		o = &metav1.UpdateOptions{}
+	}
 	return orNil(metav1validation.ValidateUpdateOptions(o))
 }
 
 // ValidatePatchOptions validates the options of a patch of the given type: force only for
 // apply patches, which also need a fieldManager.
 func ValidatePatchOptions(o *metav1.PatchOptions, patchType types.PatchType) field.ErrorList {
+	if o == nil {
+		o = &metav1.PatchOptions{}
+	}
 	return orNil(metav1validation.ValidatePatchOptions(o, patchType))
 }
 
@@ -37,6 +46,9 @@ func ValidatePatchOptions(o *metav1.PatchOptions, patchType types.PatchType) fie
 // Foreground, Background or Orphan, not both orphanDependents and propagationPolicy, and
 // the options that conflict with ignoreStoreReadErrorWithClusterBreakingPotential.
 func ValidateDeleteOptions(o *metav1.DeleteOptions) field.ErrorList {
+	if o == nil {
+		o = &metav1.DeleteOptions{}
+	}
 	return orNil(metav1validation.ValidateDeleteOptions(o))
 }
 
@@ -46,6 +58,9 @@ func ValidateDeleteOptions(o *metav1.DeleteOptions) field.ErrorList {
 // continue and sendInitialEvents must go together as apimachinery requires (the WatchList
 // feature is on in Kubernetes 1.37).
 func ValidateListOptions(o *metav1.ListOptions) field.ErrorList {
+	if o == nil {
+		o = &metav1.ListOptions{}
+	}
 	var errs field.ErrorList
 	internal := metainternal.ListOptions{
 		ResourceVersion:      o.ResourceVersion,

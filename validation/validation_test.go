@@ -197,16 +197,35 @@ func TestGeneratedSelector(t *testing.T) {
 	})
 }
 
-func TestNilJob(t *testing.T) {
-	for _, errs := range []field.ErrorList{
-		validation.ValidateJob(nil, validation.Options{}),
-		validation.ValidateJobUpdate(nil, mk().Obj(), validation.Options{}),
-		validation.ValidateJobStatusUpdate(mk().Obj(), nil, validation.Options{}),
-		validation.ValidateJobTemplateSpec(nil, nil, validation.Options{}),
+func TestNilArguments(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		errs field.ErrorList
+		want []string // the arguments the errors name
+	}{
+		{"ValidateJob", validation.ValidateJob(nil, validation.Options{}), []string{"Job j"}},
+		{"ValidateJobUpdate(nil, old)", validation.ValidateJobUpdate(nil, mk().Obj(), validation.Options{}), []string{"Job j"}},
+		{"ValidateJobUpdate(nil, nil)", validation.ValidateJobUpdate(nil, nil, validation.Options{}), []string{"Job j", "stored Job old"}},
+		{"ValidateJobStatusUpdate(j, nil)", validation.ValidateJobStatusUpdate(mk().Obj(), nil, validation.Options{}), []string{"stored Job old"}},
+		{"ValidateJobTemplateSpec", validation.ValidateJobTemplateSpec(nil, nil, validation.Options{}), []string{"JobTemplateSpec t"}},
+		{"ValidateCreateOptions", validation.ValidateCreateOptions(nil), nil},
+		{"ValidateUpdateOptions", validation.ValidateUpdateOptions(nil), nil},
+		{"ValidatePatchOptions", validation.ValidatePatchOptions(nil, "application/merge-patch+json"), nil},
+		{"ValidateDeleteOptions", validation.ValidateDeleteOptions(nil), nil},
+		{"ValidateListOptions", validation.ValidateListOptions(nil), nil},
 	} {
-		if len(errs) != 1 || errs[0].Type != field.ErrorTypeInternal {
-			t.Errorf("nil Job: %v", errs)
+		if len(tt.errs) != len(tt.want) {
+			t.Errorf("%s: %v, want %d errors", tt.name, tt.errs, len(tt.want))
+			continue
 		}
+		for i, e := range tt.errs {
+			if e.Type != field.ErrorTypeInternal || !strings.Contains(e.Error(), "the "+tt.want[i]+" is nil") {
+				t.Errorf("%s: %v, want an internal error naming %s", tt.name, e, tt.want[i])
+			}
+		}
+	}
+	if w := validation.Warnings(nil, nil); w != nil {
+		t.Errorf("Warnings(nil, nil) = %q", w)
 	}
 }
 

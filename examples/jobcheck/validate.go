@@ -24,7 +24,7 @@ func runValidate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	oldFile := fs.String("old", "", "validate each Job as an update of the stored Job in this file; give updates whole, as an edited copy of kubectl get -o yaml is (jobcheck applies no core pod defaults, so a pod member the server defaulted in the stored Job and the update leaves out is a change)")
 	status := fs.Bool("status", false, "with --old, validate an update of the Job's status")
 	output := fs.String("o", "text", "output: text, or json (one object per Job)")
-	allowPrivileged := fs.Bool("allow-privileged", false, "accept privileged containers, as API servers started with --allow-privileged do (most clusters)")
+	denyPrivileged := fs.Bool("deny-privileged", false, "reject privileged containers, as API servers started without --allow-privileged=true do (most clusters allow them)")
 	fs.Usage = func() {
 		fmt.Fprint(stderr, "Usage: jobcheck validate [flags] PATH...\n\nPATH is a file, a directory (searched for .yaml, .yml and .json files) or - for stdin.\n\n")
 		fs.PrintDefaults()
@@ -37,7 +37,7 @@ func runValidate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "jobcheck validate:", err)
 		return exitUsage
 	}
-	c := &checker{decode: job.DecodeOptions{FieldValidation: mode}, opts: validation.Options{AllowPrivileged: *allowPrivileged}, status: *status}
+	c := &checker{decode: job.DecodeOptions{FieldValidation: mode}, opts: validation.Options{DenyPrivileged: *denyPrivileged}, status: *status}
 	if *oldFile != "" {
 		old, err := readOld(*oldFile, c.decode)
 		if err != nil {

@@ -99,7 +99,7 @@ func validate(req *AdmissionRequest) *AdmissionResponse {
 
 // options are the validation options of the webhook. The API server applies its own
 // --allow-privileged before admission webhooks run, so the webhook leaves that check to it.
-func options() validation.Options { return validation.Options{AllowPrivileged: true} }
+func options() validation.Options { return validation.Options{} }
 
 // validateUpdate validates an update of a Job, or of its status.
 func validateUpdate(j, old *job.Job, status bool) (field.ErrorList, []string) {

@@ -14,8 +14,8 @@ func (m *model) renderEqual(b *bytes.Buffer) {
 		if s.embeddedOnly {
 			continue
 		}
-		b.WriteString(comment("SemanticEqual reports whether x and o are equal as the API server compares them: nil and empty slices and maps alike, quantities by value. Extra is not compared: the server never holds members core/v1 does not have."))
-		fmt.Fprintf(b, "func (x *%s) SemanticEqual(o *%s) bool {\n", s.name(), s.name())
+		b.WriteString(comment("SemanticEqual reports whether x and o are equal as the API server compares them: nil and empty slices and maps alike, quantities by value. Extra is not compared: the server never holds members core/v1 does not have. Two nil values are equal; a nil one equals no other."))
+		fmt.Fprintf(b, "func (x *%s) SemanticEqual(o *%s) bool {\n\tif x == nil || o == nil {\n\t\treturn x == o\n\t}\n", s.name(), s.name())
 		var terms []string
 		for _, mb := range m.members(s) {
 			terms = append(terms, equal(mb.t, "x."+mb.path, "o."+mb.path))
