@@ -1,5 +1,11 @@
 package job
 
+import (
+	"fmt"
+	"slices"
+	"strings"
+)
+
 // Feature is a Kubernetes feature gate that changes how Jobs are prepared or validated.
 type Feature string
 
@@ -49,9 +55,37 @@ func (f Feature) Default() bool {
 	return f == MutablePodResourcesForSuspendedJobs || f == MutableSchedulingDirectivesForSuspendedJobs
 }
 
+// Known reports whether f is one of the gates declared above.
+func (f Feature) Known() bool {
+	switch f {
+	case WorkloadWithJob, MutablePodResourcesForSuspendedJobs, MutableSchedulingDirectivesForSuspendedJobs,
+		TaintTolerationComparisonOperators, AtomicWriteVolumeUserFields, GenericWorkload, GRPCContainerProbeTLS,
+		EvictionRequestAPI, EmptyDirVolumeMode, VolumeBindMountOptions, ContainerStopSignals, H2CContainerProbe:
+		return true
+	}
+	return false
+}
+
 // FeatureGates overrides the default state of feature gates, like the API server's
-// --feature-gates flag. A nil or empty FeatureGates is Kubernetes 1.37's default.
+// --feature-gates flag. A nil or empty FeatureGates is Kubernetes 1.37's default. A gate
+// jobkit does not know is an error for Check (and for validation), as an unknown
+// --feature-gates name stops kube-apiserver.
 type FeatureGates map[Feature]bool
+
+// Check returns an error naming the gates that are not known, or nil.
+func (g FeatureGates) Check() error {
+	var unknown []string
+	for f := range g {
+		if !f.Known() {
+			unknown = append(unknown, string(f))
+		}
+	}
+	if len(unknown) == 0 {
+		return nil
+	}
+	slices.Sort(unknown)
+	return fmt.Errorf("unknown feature gates: %s", strings.Join(unknown, ", "))
+}
 
 // Enabled reports whether f is on: its override, or else its default.
 func (g FeatureGates) Enabled(f Feature) bool {

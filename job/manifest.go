@@ -34,11 +34,21 @@ const DefaultMaxBytes = 3 << 20
 // DecodeOptions configure Decode and DecodeAll. The zero value is the API server's
 // behaviour: Warn, and the 3 MiB limit.
 type DecodeOptions struct {
-	// FieldValidation is Strict, Warn or Ignore; empty means Warn.
+	// FieldValidation is Strict, Warn or Ignore, spelt so; empty means Warn. Another value
+	// is an error, as the API server answers 400 to a fieldValidation it does not know.
 	FieldValidation FieldValidation
 	// MaxBytes limits the size of each document; 0 means DefaultMaxBytes and a negative
 	// value means no limit.
 	MaxBytes int
+}
+
+// check rejects a field validation mode the API server does not know.
+func (o DecodeOptions) check() error {
+	switch o.FieldValidation {
+	case "", Strict, Warn, Ignore:
+		return nil
+	}
+	return fmt.Errorf("unknown field validation %q: want %q, %q or %q", o.FieldValidation, Strict, Warn, Ignore)
 }
 
 // Document is one Job read from a manifest, or the error that kept it from being read.
@@ -97,6 +107,9 @@ func (e *StrictError) Error() string {
 // the field validation warnings. See Documents for the rules. The manifest is one request
 // body: MaxBytes limits all of it, and reading stops at a second document.
 func Decode(data []byte, opts DecodeOptions) (*Job, []string, error) {
+	if err := opts.check(); err != nil {
+		return nil, nil, err
+	}
 	if max := opts.maxBytes(); max >= 0 && len(data) > max {
 		return nil, nil, fmt.Errorf("the manifest is %d bytes, larger than the limit of %d bytes", len(data), max)
 	}
@@ -118,6 +131,9 @@ func Decode(data []byte, opts DecodeOptions) (*Job, []string, error) {
 // so MaxBytes limits the manifest as a whole as well as each document: a larger stream gets
 // one Document with the error, and is for Documents to read.
 func DecodeAll(data []byte, opts DecodeOptions) []Document {
+	if err := opts.check(); err != nil {
+		return []Document{{Number: 1, Line: 1, Item: -1, Err: &DocumentError{Number: 1, Line: 1, Item: -1, Err: err}}}
+	}
 	if max := opts.maxBytes(); max >= 0 && len(data) > max {
 		err := fmt.Errorf("the manifest is %d bytes, larger than the limit of %d bytes; read it as a stream", len(data), max)
 		return []Document{{Number: 1, Line: 1, Item: -1, Err: &DocumentError{Number: 1, Line: 1, Item: -1, Err: err}}}
@@ -161,6 +177,10 @@ func memoryDocuments(data []byte, opts DecodeOptions) iter.Seq[Document] {
 // holds it.
 func Documents(r io.Reader, opts DecodeOptions) iter.Seq[Document] {
 	return func(yield func(Document) bool) {
+		if err := opts.check(); err != nil {
+			yield(Document{Number: 1, Line: 1, Item: -1, Err: &DocumentError{Number: 1, Line: 1, Item: -1, Err: err}})
+			return
+		}
 		s := newStreamReader(r, opts.maxBytes())
 		for {
 			p, err := s.next()

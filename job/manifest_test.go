@@ -2,6 +2,7 @@ package job_test
 
 import (
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 
@@ -210,6 +211,19 @@ func TestDecodeConformance(t *testing.T) {
 			if diff := cmp.Diff(c.Expect.DecodeWarnings, warnings); diff != "" {
 				t.Errorf("%s: warnings (-server +jobkit):\n%s", c.Input.ID, diff)
 			}
+		}
+	}
+}
+
+func TestUnknownFieldValidation(t *testing.T) {
+	opts := job.DecodeOptions{FieldValidation: "strict"}
+	want := `unknown field validation "strict": want "Strict", "Warn" or "Ignore"`
+	if _, _, err := job.Decode([]byte(piYAML), opts); err == nil || err.Error() != want {
+		t.Errorf("Decode: %v", err)
+	}
+	for _, docs := range [][]job.Document{job.DecodeAll([]byte(piYAML), opts), slices.Collect(job.Documents(strings.NewReader(piYAML), opts))} {
+		if len(docs) != 1 || docs[0].Err == nil || !strings.HasSuffix(docs[0].Err.Error(), want) {
+			t.Errorf("documents: %v", docs)
 		}
 	}
 }

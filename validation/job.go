@@ -17,6 +17,9 @@ func ValidateJob(j *job.Job, opts Options) field.ErrorList {
 	if j == nil {
 		return nilArgument("j", "Job")
 	}
+	if errs := opts.check(); errs != nil {
+		return errs
+	}
 	v := validator{opts: opts}
 	v.createMeta(&j.ObjectMeta)
 	v.generatedSelector(j)
@@ -40,6 +43,9 @@ func ValidateJobUpdate(j, old *job.Job, opts Options) field.ErrorList {
 	if errs := nilJobs(j, old); errs != nil {
 		return errs
 	}
+	if errs := opts.check(); errs != nil {
+		return errs
+	}
 	v := validator{opts: opts}
 	v.updateMeta(&j.ObjectMeta, &old.ObjectMeta)
 	root := rootPath(nil)
@@ -59,6 +65,9 @@ func ValidateJobStatusUpdate(j, old *job.Job, opts Options) field.ErrorList {
 	if errs := nilJobs(j, old); errs != nil {
 		return errs
 	}
+	if errs := opts.check(); errs != nil {
+		return errs
+	}
 	v := validator{opts: opts}
 	v.updateMeta(&j.ObjectMeta, &old.ObjectMeta)
 	v.status(j, old)
@@ -72,6 +81,9 @@ func ValidateJobStatusUpdate(j, old *job.Job, opts Options) field.ErrorList {
 func ValidateJobTemplateSpec(t *job.JobTemplateSpec, fldPath *field.Path, opts Options) field.ErrorList {
 	if t == nil {
 		return nilArgument("t", "JobTemplateSpec")
+	}
+	if errs := opts.check(); errs != nil {
+		return errs
 	}
 	v := validator{opts: opts}
 	root := rootPath(fldPath)

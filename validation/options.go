@@ -1,6 +1,9 @@
 package validation
 
-import "github.com/jobkit/jobkit/job"
+import (
+	"github.com/jobkit/jobkit/job"
+	"k8s.io/apimachinery/pkg/util/validation/field"
+)
 
 // Options configure validation. The zero value validates as Kubernetes 1.37 does with its
 // default feature gates. The options the API server derives from the stored Job (whether
@@ -10,7 +13,8 @@ type Options struct {
 	// FeatureGates overrides the default state of the gates that concern Jobs:
 	// WorkloadWithJob and TaintTolerationComparisonOperators (off),
 	// MutablePodResourcesForSuspendedJobs and MutableSchedulingDirectivesForSuspendedJobs
-	// (on).
+	// (on), and the pod features job.FeatureGates lists. A gate jobkit does not know makes
+	// every validation an internal error.
 	FeatureGates job.FeatureGates
 	// DenyPrivileged rejects privileged containers, as kube-apiserver does when it runs
 	// without --allow-privileged=true: that is the flag's own default, but clusters made by
@@ -20,3 +24,12 @@ type Options struct {
 }
 
 func (o Options) enabled(f job.Feature) bool { return o.FeatureGates.Enabled(f) }
+
+// check answers options that name an unknown feature gate with an internal error, as
+// kube-apiserver does not start with one.
+func (o Options) check() field.ErrorList {
+	if err := o.FeatureGates.Check(); err != nil {
+		return field.ErrorList{field.InternalError(nil, err)}
+	}
+	return nil
+}

@@ -235,3 +235,17 @@ func checkErrors(t *testing.T, want, got field.ErrorList) {
 		t.Fatalf("errors (-want +got):\n%s\n%v", diff, got)
 	}
 }
+
+func TestUnknownFeatureGate(t *testing.T) {
+	opts := validation.Options{FeatureGates: job.FeatureGates{"WorkloadWithJobs": true, job.WorkloadWithJob: true}}
+	for name, errs := range map[string]field.ErrorList{
+		"ValidateJob":             validation.ValidateJob(mk().Obj(), opts),
+		"ValidateJobUpdate":       validation.ValidateJobUpdate(mk().Obj(), mk().Obj(), opts),
+		"ValidateJobStatusUpdate": validation.ValidateJobStatusUpdate(mk().Obj(), mk().Obj(), opts),
+		"ValidateJobTemplateSpec": validation.ValidateJobTemplateSpec(&job.JobTemplateSpec{}, nil, opts),
+	} {
+		if len(errs) != 1 || errs[0].Type != field.ErrorTypeInternal || !strings.Contains(errs[0].Error(), "unknown feature gates: WorkloadWithJobs") {
+			t.Errorf("%s: %v", name, errs)
+		}
+	}
+}
