@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Regenerates jobkit's generated code with the generators pinned as tools in go.mod.
+# Regenerates jobkit's generated code. The generators live in the hack/podschema module, so
+# that neither k8s.io/api nor k8s.io/code-generator enters the module graph of jobkit's users.
 set -euo pipefail
-cd "$(dirname "$0")/.."
-# The pod template's types, codec and equality are read from k8s.io/api in a module of its
-# own, so that jobkit never imports it. They come first: deep copies are generated for them.
-(cd hack/podschema && go run . -header ../boilerplate.go.txt -job ../../job)
-go tool deepcopy-gen --output-file zz_generated.deepcopy.go --go-header-file hack/boilerplate.go.txt ./job
+cd "$(dirname "$0")/podschema"
+# The pod template's types, codec and equality, read from k8s.io/api. They come first:
+# deep copies are generated for them.
+go run . -header ../boilerplate.go.txt -job ../../job
+# Deep copies, with the pinned deepcopy-gen (a tool of this module).
+go tool deepcopy-gen --output-file zz_generated.deepcopy.go --go-header-file ../boilerplate.go.txt github.com/jobkit/jobkit/job

@@ -4,10 +4,7 @@ go 1.26.0
 
 require github.com/jobkit/jobkit v0.0.0
 
-require (
-	github.com/kr/text v0.2.0 // indirect
-	go.yaml.in/yaml/v3 v3.0.4 // indirect
-)
+require go.yaml.in/yaml/v3 v3.0.4 // indirect
 
 require (
 	github.com/fxamacker/cbor/v2 v2.9.1 // indirect
