@@ -201,9 +201,10 @@ func TestConformance(t *testing.T) {
 	runCases(t, conformance.ValidateCases(t))
 }
 
-// TestRealWorld runs every case of realworld/validate.jsonl.
+// TestRealWorld runs every case of realworld/validate.jsonl and realworld/validate-2.jsonl.
 func TestRealWorld(t *testing.T) {
 	runCases(t, conformance.RealWorldCases(t))
+	runCases(t, conformance.RealWorld2Cases(t))
 }
 
 func runCases(t *testing.T, cases []conformance.ValidateCase) {

@@ -16,6 +16,7 @@ import (
 // (dnsPolicy, a container's imagePullPolicy, a port's protocol) are accepted empty.
 func (v *validator) podSpec(s *job.PodSpec, p *path) {
 	vols := v.volumes(s.Volumes, p)
+	v.podResourceClaims(s.ResourceClaims, p)
 	v.containers(s.Containers, vols, p)
 	v.initContainers(s, vols, p)
 	v.hostNetworkPorts(s, p)
@@ -27,6 +28,7 @@ func (v *validator) podSpec(s *job.PodSpec, p *path) {
 	v.podSecurityContext(s.SecurityContext, p)
 	v.schedulingGates(s.SchedulingGates, p)
 	v.objectName(serviceAccountName(s), p, "serviceAccountName")
+	v.objectName(s.NodeName, p, "nodeName")
 	if d := s.ActiveDeadlineSeconds; d != nil && (*d < 1 || *d > math.MaxInt32) {
 		dp := p.child("activeDeadlineSeconds")
 		v.add(field.Invalid(dp.build(), *d, validation.InclusiveRangeError(1, math.MaxInt32)))
@@ -126,5 +128,37 @@ func (v *validator) objectName(value string, p *path, member string) {
 func (v *validator) dns1123Label(value string, p *path) {
 	for _, msg := range validation.IsDNS1123Label(value) {
 		v.add(field.Invalid(p.build(), value, msg).WithOrigin("format=k8s-short-name"))
+	}
+}
+
+// podResourceClaims checks the pod's resource claims: each has a name that is a DNS label
+// unique among them, and exactly one source, a valid claim or claim template name.
+func (v *validator) podResourceClaims(claims []job.PodResourceClaim, p *path) {
+	cp := p.child("resourceClaims")
+	seen := newRepeats(len(claims), func(c *job.PodResourceClaim) string { return c.Name })
+	for i := range claims {
+		c := &claims[i]
+		ip := cp.at(i)
+		np := ip.child("name")
+		switch {
+		case c.Name == "":
+			v.add(field.Required(np.build(), ""))
+		case seen.before(claims, i):
+			v.add(field.Duplicate(np.build(), c.Name))
+		case !names.IsDNS1123Label(c.Name):
+			v.dns1123Label(c.Name, &np)
+		}
+		switch {
+		case c.ResourceClaimName != nil && c.ResourceClaimTemplateName != nil:
+			v.add(field.Invalid(ip.build(), *c, "at most one of `resourceClaimName` or `resourceClaimTemplateName` may be specified"))
+		case c.ResourceClaimName == nil && c.ResourceClaimTemplateName == nil:
+			v.add(field.Invalid(ip.build(), *c, "must specify one of: `resourceClaimName`, `resourceClaimTemplateName`"))
+		}
+		if c.ResourceClaimName != nil {
+			v.objectName(*c.ResourceClaimName, &ip, "resourceClaimName")
+		}
+		if c.ResourceClaimTemplateName != nil {
+			v.objectName(*c.ResourceClaimTemplateName, &ip, "resourceClaimTemplateName")
+		}
 	}
 }
