@@ -2,7 +2,6 @@ package validation_test
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -138,62 +137,6 @@ func verdict(c conformance.ValidateCase, got field.ErrorList, decodeErr error) s
 		problems = append(problems, fmt.Sprintf("unexpected %s %s", r.Type, r.Field))
 	}
 	return strings.Join(problems, "; ")
-}
-
-// TestCorpus runs every create, update and status case of the repository's judged corpus;
-// the cases jobkit is known to answer differently are listed, by area, in
-// conformance/known-disagreements.txt.
-func TestCorpus(t *testing.T) {
-	cases := conformance.CorpusValidate(t)
-	found, problems := map[string]string{}, map[string]string{}
-	for _, c := range cases {
-		got, warnings, err := request(c)
-		problem := verdict(c, got, err)
-		if problem == "" {
-			problem = warningsVerdict(c, warnings)
-		}
-		if problem != "" {
-			found[c.Input.ID], problems[c.Input.ID] = area(c, problem), problem
-		}
-	}
-	conformance.CheckKnown(t, "validate.jsonl.gz", found, problems)
-	t.Logf("corpus: %d cases, %d agree with Kubernetes, %d known disagreements", len(cases), len(cases)-len(found), len(found))
-}
-
-var (
-	indexPart = regexp.MustCompile(`\[[^\]]*\]`)
-	firstPath = regexp.MustCompile(`\b(spec|metadata|status)(\.[A-Za-z]+(\[[^\]]*\])*)+`)
-)
-
-// area names the part of the API a disagreement is in, from the first field it names: the
-// member of the pod spec (of a container, the member of the container; of a volume, its
-// source), or the Job's own member.
-func area(c conformance.ValidateCase, problem string) string {
-	if c.Expect.RequestError != "" {
-		return "request handling"
-	}
-	path := firstPath.FindString(problem)
-	if path == "" {
-		return "other"
-	}
-	parts := strings.Split(indexPart.ReplaceAllString(path, ""), ".")
-	switch {
-	case len(parts) >= 4 && parts[0] == "spec" && parts[1] == "template" && parts[2] == "spec":
-		member := parts[3]
-		if len(parts) >= 5 && (strings.HasSuffix(member, "ontainers") || member == "volumes") {
-			member = strings.TrimSuffix(strings.TrimSuffix(member, "Containers"), "containers")
-			if member == "" || member == "init" || member == "ephemeral" {
-				member = "containers"
-			}
-			return "pod template: " + member + "." + parts[4]
-		}
-		return "pod template: " + member
-	case len(parts) >= 3 && parts[0] == "spec" && parts[1] == "template":
-		return "pod template: " + parts[2]
-	case len(parts) >= 2:
-		return parts[0] + "." + parts[1]
-	}
-	return parts[0]
 }
 
 // TestConformance runs every case of conformance/validate.jsonl.

@@ -4,18 +4,15 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/jobkit/jobkit/apiserver"
 	"github.com/jobkit/jobkit/job"
 	"github.com/jobkit/jobkit/validation"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
-	"k8s.io/apimachinery/pkg/util/validation/field"
 )
 
-// placeholder values for what the API server assigns on create.
-const (
-	placeholderUID       = "00000000-0000-4000-8000-000000000001"
-	placeholderNamespace = "default"
-	placeholderSuffix    = "x7b9z"
-)
+// placeholderSuffix completes the name of a Job that has only a generateName, as the API
+// server's random suffix would.
+const placeholderSuffix = "x7b9z"
 
 // checker checks Jobs as the API server would receive them.
 type checker struct {
@@ -82,37 +79,42 @@ func (c *checker) checkDocument(file string, d job.Document) result {
 		return r
 	}
 	j := d.Job
-	r.Warnings = append(r.Warnings, d.Warnings...)
-	errs, warnings := c.validate(j)
 	r.Name, r.Namespace = j.Name, j.Namespace
-	r.Warnings = append(r.Warnings, warnings...)
-	for _, e := range errs {
+	if r.Namespace == "" {
+		r.Namespace = metav1.NamespaceDefault // where a create without a namespace goes
+	}
+	r.Warnings = append(r.Warnings, d.Warnings...)
+	resp := c.handle(j)
+	if resp.Object != nil {
+		r.Name = resp.Object.Name // a generateName completed
+	}
+	r.Warnings = append(r.Warnings, resp.Warnings...)
+	for _, e := range resp.Errors {
 		r.Errors = append(r.Errors, cause{Type: string(e.Type), Field: e.Field, Detail: e.Detail, body: e.ErrorBody()})
+	}
+	if len(resp.Errors) == 0 && resp.Status != nil {
+		// Rejected before validation: a name or namespace that is not the URL's, a stale
+		// update. The server's reason stands for the type.
+		r.Errors = append(r.Errors, cause{Type: string(resp.Status.Reason), Detail: resp.Status.Message, body: resp.Status.Message})
 	}
 	r.Valid = len(r.Errors) == 0
 	return r
 }
 
-// validate runs the API server's create, update or status update path on j.
-func (c *checker) validate(j *job.Job) (field.ErrorList, []string) {
-	job.SetDefaults(j)
-	switch {
-	case c.old == nil:
-		uid := j.UID
-		if uid == "" {
-			uid = placeholderUID
+// handle runs the API server's create, update or status update of j: a create in the
+// Job's namespace, an update of the --old Job.
+func (c *checker) handle(j *job.Job) apiserver.Response {
+	req := apiserver.Request{Operation: apiserver.Create, Namespace: j.Namespace, Object: j,
+		System: job.SystemFields{CreationTimestamp: metav1.Now(), NameSuffix: placeholderSuffix}, Options: c.opts}
+	if c.old != nil {
+		req.Operation, req.Old = apiserver.Update, c.old
+		if c.status {
+			req.Subresource = apiserver.StatusSubresource
+		} else {
+			keepGenerated(j, c.old)
 		}
-		job.SetSystemFields(j, job.SystemFields{UID: uid, CreationTimestamp: metav1.Now(), Namespace: placeholderNamespace, NameSuffix: placeholderSuffix})
-		job.PrepareForCreate(j, nil)
-		return validation.ValidateJob(j, c.opts), validation.Warnings(j, nil)
-	case c.status:
-		job.PrepareForStatusUpdate(j, c.old)
-		return validation.ValidateJobStatusUpdate(j, c.old, c.opts), nil
-	default:
-		keepGenerated(j, c.old)
-		job.PrepareForUpdate(j, c.old, nil)
-		return validation.ValidateJobUpdate(j, c.old, c.opts), validation.Warnings(j, c.old)
 	}
+	return apiserver.Handle(req)
 }
 
 // keepGenerated gives an updated Job that names no selector the stored Job's generated
@@ -141,10 +143,10 @@ func keepGenerated(j, old *job.Job) {
 func stored(j *job.Job) {
 	job.SetDefaults(j)
 	if j.UID == "" {
-		j.UID = placeholderUID
+		j.UID = apiserver.PlaceholderUID
 	}
 	if j.Namespace == "" {
-		j.Namespace = placeholderNamespace
+		j.Namespace = metav1.NamespaceDefault
 	}
 	if j.CreationTimestamp.IsZero() {
 		j.CreationTimestamp = metav1.Now()

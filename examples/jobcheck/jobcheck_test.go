@@ -15,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/jobkit/jobkit/apiserver"
 	"github.com/jobkit/jobkit/job"
 	"github.com/jobkit/jobkit/job/jobtest"
 	"github.com/jobkit/jobkit/validation"
@@ -76,7 +77,7 @@ func libraryVerdict(t *testing.T, path string) (lines []string, valid int) {
 		}
 		j := d.Job
 		job.SetDefaults(j)
-		job.SetSystemFields(j, job.SystemFields{UID: placeholderUID, CreationTimestamp: metav1.Now(), Namespace: "default"})
+		job.SetSystemFields(j, job.SystemFields{UID: apiserver.PlaceholderUID, CreationTimestamp: metav1.Now(), Namespace: "default"})
 		job.PrepareForCreate(j, nil)
 		errs := validation.ValidateJob(j, validation.Options{})
 		for _, e := range errs {
@@ -195,7 +196,7 @@ func TestValidateJSON(t *testing.T) {
 	for i, d := range docs {
 		j := d.Job
 		job.SetDefaults(j)
-		job.SetSystemFields(j, job.SystemFields{UID: placeholderUID, Namespace: "default"})
+		job.SetSystemFields(j, job.SystemFields{UID: apiserver.PlaceholderUID, Namespace: "default"})
 		job.PrepareForCreate(j, nil)
 		errs := validation.ValidateJob(j, validation.Options{})
 		if len(errs) != len(results[i].Errors) {
@@ -222,6 +223,18 @@ func TestValidateOptions(t *testing.T) {
 	os.WriteFile(changed, bytes.Replace(piYAML, []byte("perl:5.34.0"), []byte("perl:5.36.0"), 1), 0o644)
 	scaled := filepath.Join(dir, "scaled.yaml")
 	os.WriteFile(scaled, bytes.Replace(piYAML, []byte("backoffLimit: 4"), []byte("backoffLimit: 5"), 1), 0o644)
+	readBack := filepath.Join(dir, "read-back.yaml") // as kubectl get -o yaml prints a Job of a cluster
+	os.WriteFile(readBack, []byte(`apiVersion: batch/v1
+kind: Job
+metadata: {name: pi, uid: 6b3c2c1e-0000-4000-8000-00000000abcd}
+spec:
+  selector: {matchLabels: {batch.kubernetes.io/controller-uid: 6b3c2c1e-0000-4000-8000-00000000abcd}}
+  template:
+    metadata: {labels: {batch.kubernetes.io/controller-uid: 6b3c2c1e-0000-4000-8000-00000000abcd, batch.kubernetes.io/job-name: pi, controller-uid: 6b3c2c1e-0000-4000-8000-00000000abcd, job-name: pi}}
+    spec: {containers: [{name: pi, image: perl}], restartPolicy: Never}
+`), 0o644)
+	renamed := filepath.Join(dir, "renamed.yaml")
+	os.WriteFile(renamed, bytes.Replace(piYAML, []byte("name: pi"), []byte("name: pie"), 1), 0o644)
 	privileged := filepath.Join(dir, "privileged.yaml")
 	os.WriteFile(privileged, bytes.Replace(piYAML, []byte("image: perl:5.34.0"), []byte("image: perl:5.34.0\n        securityContext: {privileged: true}"), 1), 0o644)
 	tests := []struct {
@@ -239,6 +252,8 @@ func TestValidateOptions(t *testing.T) {
 		{name: "update of an immutable field", args: []string{"validate", "--old", pi, changed}, code: exitInvalid, output: "pi: spec.template: Invalid value"},
 		{name: "update of a mutable field", args: []string{"validate", "--old", pi, scaled}, code: exitOK, output: "1 valid"},
 		{name: "status update ignores the spec", args: []string{"validate", "--old", pi, "--status", changed}, code: exitOK, output: "1 valid"},
+		{name: "a Job read back from a cluster gets a new UID, as on create", args: []string{"validate", readBack}, code: exitInvalid, output: "spec.selector: Invalid value"},
+		{name: "an update of another Job", args: []string{"validate", "--old", pi, renamed}, code: exitInvalid, output: "the name of the object (pie) does not match the name on the URL (pi)"},
 		{name: "privileged, as most clusters allow", args: []string{"validate", privileged}, code: exitOK, output: "1 valid"},
 		{name: "privileged where denied", args: []string{"validate", "--deny-privileged", privileged}, code: exitInvalid, output: "securityContext.privileged: Forbidden: disallowed by cluster policy"},
 		{name: "missing file", args: []string{"validate", filepath.Join(dir, "none.yaml")}, code: exitUsage, stderr: "none.yaml: no such file"},

@@ -6,11 +6,9 @@ import (
 	"io"
 	"net/http"
 
+	"github.com/jobkit/jobkit/apiserver"
 	"github.com/jobkit/jobkit/job"
-	"github.com/jobkit/jobkit/validation"
 	apierrors "k8s.io/apimachinery/pkg/api/errors"
-	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
-	"k8s.io/apimachinery/pkg/util/validation/field"
 )
 
 // maxReviewBytes bounds a request body: the API server's own limit on the object, and room
@@ -65,88 +63,65 @@ func isJob(req *AdmissionRequest) bool {
 	return req.Kind.Group == job.GroupName && req.Kind.Version == job.Version && req.Kind.Kind == job.Kind
 }
 
+// handle runs a review's request through the API server's handling of Job writes: the
+// object and old object as the server decoded them (unknown members already dropped), and,
+// on create, the UID the server assigned before validating admission.
+func handle(req *AdmissionRequest) (apiserver.Response, error) {
+	obj, err := decodeJob(req.Object)
+	if err != nil {
+		return apiserver.Response{}, err
+	}
+	r := apiserver.Request{
+		Operation:   apiserver.Operation(req.Operation),
+		Subresource: req.SubResource,
+		Namespace:   req.Namespace,
+		Name:        req.Name,
+		Object:      obj,
+		System:      job.SystemFields{UID: obj.UID, CreationTimestamp: obj.CreationTimestamp},
+	}
+	if req.Operation == operationUpdate {
+		if r.Old, err = decodeJob(req.OldObject); err != nil {
+			return apiserver.Response{}, fmt.Errorf("oldObject: %w", err)
+		}
+	}
+	return apiserver.Handle(r), nil
+}
+
 // validate admits a create or update of a Job, or of its status, when the API server's
-// Job validation accepts it, and denies it with the server's 422 status otherwise.
+// handling accepts it, and denies it with the server's status (422 with its causes, 400,
+// 409) otherwise. The API server applies its own --allow-privileged, so privileged
+// containers are left to it.
 func validate(req *AdmissionRequest) *AdmissionResponse {
 	if !isJob(req) || (req.Operation != operationCreate && req.Operation != operationUpdate) {
 		return &AdmissionResponse{Allowed: true}
 	}
-	j, err := decodeJob(req.Object)
+	r, err := handle(req)
 	if err != nil {
 		return badRequest(err)
 	}
-	var errs field.ErrorList
-	var warnings []string
-	if req.Operation == operationCreate {
-		if j.UID == "" {
-			job.SetSystemFields(j, job.SystemFields{UID: "00000000-0000-4000-8000-000000000001", CreationTimestamp: metav1.Now(), Namespace: req.Namespace})
-		}
-		job.PrepareForCreate(j, nil)
-		errs, warnings = validation.ValidateJob(j, options()), validation.Warnings(j, nil)
-	} else {
-		old, err := decodeJob(req.OldObject)
-		if err != nil {
-			return badRequest(fmt.Errorf("oldObject: %w", err))
-		}
-		errs, warnings = validateUpdate(j, old, req.SubResource == job.StatusSubresource)
-	}
-	if len(errs) > 0 {
-		status := validation.InvalidError(j.Name, errs).Status()
-		return &AdmissionResponse{Allowed: false, Result: &status, Warnings: warnings}
-	}
-	return &AdmissionResponse{Allowed: true, Warnings: warnings}
+	return &AdmissionResponse{Allowed: r.Allowed(), Result: r.Status, Warnings: r.Warnings}
 }
 
-// options are the validation options of the webhook. The API server applies its own
-// --allow-privileged before admission webhooks run, so the webhook leaves that check to it.
-func options() validation.Options { return validation.Options{} }
-
-// validateUpdate validates an update of a Job, or of its status.
-func validateUpdate(j, old *job.Job, status bool) (field.ErrorList, []string) {
-	if status {
-		job.PrepareForStatusUpdate(j, old)
-		return validation.ValidateJobStatusUpdate(j, old, options()), nil
-	}
-	job.PrepareForUpdate(j, old, nil)
-	return validation.ValidateJobUpdate(j, old, options()), validation.Warnings(j, old)
-}
-
-// mutate answers with a JSON patch that applies the batch/v1 defaults to the Job.
+// mutate answers with a JSON patch that applies the API server's defaults to the Job.
 func mutate(req *AdmissionRequest) *AdmissionResponse {
 	if !isJob(req) || (req.Operation != operationCreate && req.Operation != operationUpdate) || req.SubResource != "" {
 		return &AdmissionResponse{Allowed: true}
 	}
-	j, err := decodeJob(req.Object)
+	r, err := handle(req)
 	if err != nil {
 		return badRequest(err)
 	}
-	job.SetDefaults(j)
-	defaulted, err := job.Encode(j)
-	if err != nil {
-		return badRequest(err)
-	}
-	ops, err := jsonPatch(req.Object, defaulted)
-	if err != nil {
-		return badRequest(err)
-	}
-	if len(ops) == 0 {
+	if r.DefaultsPatch == nil {
 		return &AdmissionResponse{Allowed: true}
 	}
-	patch, err := json.Marshal(ops)
-	if err != nil {
-		return badRequest(err)
-	}
-	return &AdmissionResponse{Allowed: true, Patch: patch, PatchType: new(jsonPatchType)}
+	return &AdmissionResponse{Allowed: true, Patch: r.DefaultsPatch, PatchType: new(jsonPatchType)}
 }
 
-// decodeJob reads the Job of a review, defaulted as the API server has it.
+// decodeJob reads a Job of a review as the API server holds it: members it does not know
+// are dropped.
 func decodeJob(raw json.RawMessage) (*job.Job, error) {
 	j, _, err := job.Decode(raw, job.DecodeOptions{FieldValidation: job.Ignore})
-	if err != nil {
-		return nil, err
-	}
-	job.SetDefaults(j)
-	return j, nil
+	return j, err
 }
 
 // badRequest denies a request whose object cannot be read.

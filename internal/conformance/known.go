@@ -106,7 +106,7 @@ func writeKnown(path string, sections map[string]map[string]string) error {
 	b.WriteString(`# The cases of the judged corpus (conformance/corpus) that jobkit answers differently from
 # Kubernetes, by corpus file and area. The tests fail on a disagreement that is not listed
 # here, and on a listed case that agrees, so the list is exact. Rewrite it with
-#   go test -p 1 ./validation ./policy ./indexes ./sim -update-known
+#   go test -p 1 ./apiserver ./policy ./indexes ./sim -update-known
 # after a change that makes cases agree, and read the diff.
 `)
 	for _, file := range slices.Sorted(maps.Keys(sections)) {

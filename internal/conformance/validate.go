@@ -17,6 +17,7 @@ type ValidateInput struct {
 // ValidateExpect is the API server's answer to a ValidateInput.
 type ValidateExpect struct {
 	ID             string          `json:"id"`
+	Code           int             `json:"code"`
 	Errors         []Error         `json:"errors"`
 	RequestError   string          `json:"requestError"`
 	Panic          string          `json:"panic"`

@@ -1,4 +1,4 @@
-package main
+package apiserver
 
 import (
 	"bytes"
@@ -30,10 +30,10 @@ func (o patchOp) MarshalJSON() ([]byte, error) {
 	}{o.Op, o.Path, o.Value})
 }
 
-// jsonPatch returns the operations that turn the JSON document from into to: members are
-// added, removed or replaced one by one, lists that differ are replaced whole.
-// Numbers are kept as written, so integers beyond 2^53 are patched exactly.
-func jsonPatch(from, to []byte) ([]patchOp, error) {
+// jsonPatch returns the RFC 6902 patch that turns the JSON document from into to, nil when
+// they are equal: members are added, removed or replaced one by one, lists that differ are
+// replaced whole. Numbers are kept as written, so integers beyond 2^53 are patched exactly.
+func jsonPatch(from, to []byte) ([]byte, error) {
 	a, err := decodeExact(from)
 	if err != nil {
 		return nil, err
@@ -42,7 +42,11 @@ func jsonPatch(from, to []byte) ([]patchOp, error) {
 	if err != nil {
 		return nil, err
 	}
-	return diff(nil, "", a, b), nil
+	ops := diff(nil, "", a, b)
+	if len(ops) == 0 {
+		return nil, nil
+	}
+	return json.Marshal(ops)
 }
 
 // decodeExact reads JSON with numbers as json.Number, their text, rather than float64.
