@@ -16,6 +16,7 @@ package apiserver
 
 import (
 	"github.com/jobkit/jobkit/job"
+	apierrors "k8s.io/apimachinery/pkg/api/errors"
 	"github.com/jobkit/jobkit/validation"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	"k8s.io/apimachinery/pkg/util/validation/field"
@@ -104,3 +105,13 @@ type Response struct {
 
 // Allowed reports whether the server accepts the request.
 func (r *Response) Allowed() bool { return r.Status == nil }
+
+// Err returns the server's answer to a rejected request as an error, a
+// *apierrors.StatusError that clients and controller-runtime's webhooks turn back into the
+// Status; nil when the request is accepted.
+func (r *Response) Err() error {
+	if r.Status == nil {
+		return nil
+	}
+	return &apierrors.StatusError{ErrStatus: *r.Status}
+}

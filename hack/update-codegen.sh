@@ -8,3 +8,6 @@ cd "$(dirname "$0")/podschema"
 go run . -header ../boilerplate.go.txt -job ../../job
 # Deep copies, with the pinned deepcopy-gen (a tool of this module).
 go tool deepcopy-gen --output-file zz_generated.deepcopy.go --go-header-file ../boilerplate.go.txt github.com/jobkit/jobkit/job
+# Conversions between jobkit's types and k8s.io/api's, for the k8sapi module. They read the
+# generated pod types, so they come last.
+go run ./conversions -header ../boilerplate.go.txt -out ../../k8sapi/zz_generated.conversion.go

@@ -30,6 +30,13 @@ func Dir(t testing.TB) string {
 	return ""
 }
 
+// SharedAvailable reports whether the shared folder is there, for tests that read it when
+// it is and go on without it.
+func SharedAvailable() bool {
+	_, err := find()
+	return err == nil
+}
+
 // find locates the shared folder: beside the root of the first module above the working
 // directory that has one there (nested modules, such as examples with their own go.mod, sit
 // inside jobkit's).
