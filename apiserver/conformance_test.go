@@ -194,3 +194,44 @@ func area(c conformance.ValidateCase, problem string) string {
 	}
 	return parts[0]
 }
+
+// TestMessages measures how many judged error lists jobkit words exactly as the server does,
+// among the cases whose errors agree by type and field: the same messages, as a multiset (the
+// corpus sorts runs of errors whose order in the server depends on map iteration).
+func TestMessages(t *testing.T) {
+	known := conformance.Known(t, "validate.jsonl.gz")
+	lists, same, truncated := 0, 0, 0
+	kinds := map[string]int{}
+	for _, c := range conformance.CorpusValidate(t) {
+		if _, ok := known[c.Input.ID]; ok || len(c.Expect.Errors) == 0 {
+			continue
+		}
+		r := apiserver.Handle(requestOf(t, c))
+		lists++
+		got := make([]string, 0, len(r.Errors))
+		for _, e := range r.Errors {
+			got = append(got, e.Error())
+		}
+		identical := true
+		for _, e := range c.Expect.Errors {
+			match := func(m string) bool { return m == e.Message }
+			if e.MessageTruncated { // the judge kept the message's first bytes
+				truncated++
+				match = func(m string) bool { return strings.HasPrefix(m, e.Message) }
+			}
+			if i := slices.IndexFunc(got, match); i >= 0 {
+				got = slices.Delete(got, i, i+1)
+				continue
+			}
+			identical = false
+			kinds[indexPart.ReplaceAllString(e.Field, "[]")]++
+			if testing.Verbose() && kinds[indexPart.ReplaceAllString(e.Field, "[]")] <= 1 {
+				t.Logf("%s: %s", c.Input.ID, e.Message)
+			}
+		}
+		if identical {
+			same++
+		}
+	}
+	t.Logf("%d of %d error lists worded as the server words them (%d messages the judge cut compared by their start); differing, by field: %v", same, lists, truncated, kinds)
+}

@@ -17,7 +17,11 @@ type validator struct {
 	allowComparisonTolerations bool
 }
 
-func (v *validator) add(e *field.Error) { v.errs = append(v.errs, e) }
+// add keeps an error, its bad value in the internal form when it is a struct.
+func (v *validator) add(e *field.Error) {
+	e.BadValue = wrapStructValue(e.BadValue)
+	v.errs = append(v.errs, e)
+}
 
 func (v *validator) addAll(errs field.ErrorList) { v.errs = append(v.errs, errs...) }
 

@@ -29,12 +29,14 @@ type ValidateExpect struct {
 
 // Error is one expected validation error.
 type Error struct {
-	Type        string `json:"type"` // a StatusCause type, such as FieldValueInvalid
-	Field       string `json:"field"`
-	Detail      string `json:"detail"`
-	Origin      string `json:"origin"`
-	Message     string `json:"message"`
-	PodTemplate bool   `json:"podTemplate"`
+	Type    string `json:"type"` // a StatusCause type, such as FieldValueInvalid
+	Field   string `json:"field"`
+	Detail  string `json:"detail"`
+	Origin  string `json:"origin"`
+	Message string `json:"message"`
+	// MessageTruncated marks a message the judge cut (a long value in it).
+	MessageTruncated bool `json:"messageTruncated"`
+	PodTemplate      bool `json:"podTemplate"`
 }
 
 // ValidateCase is a case of validate.jsonl or of realworld/validate.jsonl.
