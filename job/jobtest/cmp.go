@@ -18,9 +18,11 @@ type TypeAndField struct {
 }
 
 // CompareErrors compares field errors by type and field path only, ignoring the bad value
-// and the detail:
+// and the detail, for go-cmp:
 //
 //	cmp.Diff(want, validation.ValidateJob(j, opts), jobtest.CompareErrors())
+//
+// apimachinery's field.ErrorMatcher does the same without go-cmp; see ErrorMatcher.
 func CompareErrors() cmp.Option {
 	return cmp.Transformer("TypeAndField", func(e *field.Error) TypeAndField {
 		if e == nil {
@@ -29,6 +31,12 @@ func CompareErrors() cmp.Option {
 		return TypeAndField{e.Type, e.Field}
 	})
 }
+
+// ErrorMatcher is apimachinery's matcher set to compare as CompareErrors does, by type and
+// field:
+//
+//	jobtest.ErrorMatcher().Test(t, want, validation.ValidateJob(j, opts))
+func ErrorMatcher() field.ErrorMatcher { return field.ErrorMatcher{}.ByType().ByField() }
 
 // EquateJobs compares Jobs semantically: nil and empty collections alike, quantities by
 // value, times as instants, and Extra members as JSON values.

@@ -75,3 +75,30 @@ func ExampleMake() {
 	// map[batch.kubernetes.io/controller-uid:af493211-5073-c0d7-4b06-605ecfe10efc]
 	// Failed Never
 }
+
+func TestSimulatedStatuses(t *testing.T) {
+	complete := jobtest.Make("pi", "ns").Clone().Completed(t).Obj()
+	if c := complete.Status.Conditions; len(c) != 2 || c[1].Type != job.JobComplete || complete.Status.Succeeded != 1 {
+		t.Errorf("Completed: %+v", complete.Status)
+	}
+	failed := jobtest.Make("pi", "ns").BackoffLimit(1).FailedFor(t, "BackoffLimitExceeded").Obj()
+	if c := failed.Status.Conditions; len(c) != 2 || c[1].Type != job.JobFailed || c[1].Reason != "BackoffLimitExceeded" {
+		t.Errorf("FailedFor: %+v", failed.Status)
+	}
+	if st := jobtest.Make("pi", "ns").Parallelism(3).Completions(3).Running(t, 2).Obj().Status; st.Active != 3 || st.Ready == nil || *st.Ready != 2 {
+		t.Errorf("Running: %+v", st)
+	}
+	indexed := jobtest.Make("pi", "ns").Indexed(4).Parallelism(4).IndexesDone(t, "0,2", "").Obj()
+	if indexed.Status.CompletedIndexes != "0,2" || indexed.Status.Succeeded != 2 {
+		t.Errorf("IndexesDone: %+v", indexed.Status)
+	}
+}
+
+func TestErrorMatcher(t *testing.T) {
+	want := field.ErrorList{field.Invalid(field.NewPath("spec", "parallelism"), nil, "")}
+	got := field.ErrorList{field.Invalid(field.NewPath("spec", "parallelism"), int32(-1), "must be greater than or equal to 0")}
+	jobtest.ErrorMatcher().Test(t, want, got)
+	if jobtest.ErrorMatcher().Matches(want[0], field.Required(field.NewPath("spec", "parallelism"), "")) {
+		t.Error("a Required error matches an Invalid one")
+	}
+}
