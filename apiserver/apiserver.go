@@ -16,8 +16,8 @@ package apiserver
 
 import (
 	"github.com/jobkit/jobkit/job"
-	apierrors "k8s.io/apimachinery/pkg/api/errors"
 	"github.com/jobkit/jobkit/validation"
+	apierrors "k8s.io/apimachinery/pkg/api/errors"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	"k8s.io/apimachinery/pkg/util/validation/field"
 )

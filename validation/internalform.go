@@ -49,7 +49,7 @@ func isJobkit(t reflect.Type) bool {
 }
 
 var (
-	extraType     = reflect.TypeFor[job.Extra]()
+	extraType = reflect.TypeFor[job.Extra]()
 )
 
 // writeInternal writes v: jobkit structs with Go field names, every field, embedded ones

@@ -34,4 +34,3 @@ func TestInternalForm(t *testing.T) {
 		t.Errorf("errors %v", errs)
 	}
 }
-
