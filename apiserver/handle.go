@@ -94,7 +94,10 @@ func (h *handler) decode() bool {
 
 // decodeMessage is the server's wording of a body it cannot read: a Strict rejection as it
 // is, any other error as a Job that cannot be handled.
-func decodeMessage(err error) string {
+func decodeMessage(err error) string { return decodeMessageOf(err, job.Kind) }
+
+// decodeMessageOf is decodeMessage for an object of kind.
+func decodeMessageOf(err error, kind string) string {
 	var doc *job.DocumentError
 	if errors.As(err, &doc) {
 		err = doc.Err
@@ -103,7 +106,7 @@ func decodeMessage(err error) string {
 	if errors.As(err, &strict) {
 		return strict.Error()
 	}
-	return fmt.Sprintf("Job in version %q cannot be handled as a Job: %v", job.Version, err)
+	return fmt.Sprintf("%s in version %q cannot be handled as a %s: %v", kind, job.Version, kind, err)
 }
 
 func (h *handler) create() {

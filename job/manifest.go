@@ -40,6 +40,18 @@ type DecodeOptions struct {
 	// MaxBytes limits the size of each document; 0 means DefaultMaxBytes and a negative
 	// value means no limit.
 	MaxBytes int
+	// AllKinds reads a manifest of any objects, as a repository holds them: Jobs and
+	// JobLists, batch/v1 CronJobs and CronJobLists (Document.CronJob), the items of a v1
+	// List, and documents of every other kind, which come back with their APIVersion and
+	// Kind only, to be skipped. A document with neither apiVersion nor kind is not an
+	// object of the API and comes back so too. A CronJob of a removed API version
+	// (batch/v1beta1) is an error that says so. Without AllKinds every document must be a
+	// Job or a JobList, as the Job endpoints require.
+	AllKinds bool
+
+	// untyped is the kind a document with neither apiVersion nor kind is read as, with
+	// AllKinds: "" for none (DecodeCronJob reads it as a CronJob, as its endpoint does).
+	untyped string
 }
 
 // check rejects a field validation mode the API server does not know.
@@ -59,8 +71,12 @@ type Document struct {
 	Line int
 	// Item is the Job's index in a JobList document, or -1.
 	Item int
-	// Job is the decoded Job; nil when Err is set.
+	// APIVersion and Kind are the document's (with AllKinds).
+	APIVersion, Kind string
+	// Job is the decoded Job; nil when Err is set, and with AllKinds for other kinds.
 	Job *Job
+	// CronJob is the decoded CronJob, with AllKinds.
+	CronJob *CronJob
 	// Warnings are the unknown and duplicate members (FieldValidation Warn), as the API
 	// server words and sends them: `unknown field "spec.retries"`, each text once, and at
 	// most 4096 characters in all, past which the API server cuts each to 256.
@@ -229,6 +245,14 @@ func decodeDocument(p part, opts DecodeOptions) []Document {
 	default:
 		return fail(-1, fmt.Errorf("the document is %s, not an object", kindOfJSON(c)))
 	}
+	if opts.AllKinds {
+		return decodeObject(p, data, yamlIssues, opts, fail)
+	}
+	return decodeJobDocument(p, data, yamlIssues, opts, fail)
+}
+
+// decodeJobDocument reads a document that must be a Job or a JobList.
+func decodeJobDocument(p part, data []byte, yamlIssues []string, opts DecodeOptions, fail func(int, error) []Document) []Document {
 	var j Job
 	d := jsonwire.NewDecoder(data)
 	j.decode(d)
@@ -246,7 +270,7 @@ func decodeDocument(p part, opts DecodeOptions) []Document {
 	if err != nil {
 		return fail(-1, err)
 	}
-	return []Document{{Number: p.number, Line: p.line, Item: -1, Job: &j, Warnings: warnings}}
+	return []Document{{Number: p.number, Line: p.line, Item: -1, APIVersion: j.APIVersion, Kind: j.Kind, Job: &j, Warnings: warnings}}
 }
 
 // decodeList reads the Jobs of a JobList document.
@@ -271,7 +295,7 @@ func decodeList(p part, data []byte, yamlIssues []string, opts DecodeOptions, fa
 				continue
 			}
 		}
-		docs = append(docs, Document{Number: p.number, Line: p.line, Item: i, Job: item, Warnings: warnings})
+		docs = append(docs, Document{Number: p.number, Line: p.line, Item: i, APIVersion: item.APIVersion, Kind: item.Kind, Job: item, Warnings: warnings})
 	}
 	return docs
 }

@@ -128,20 +128,24 @@ type SystemFields struct {
 // followed by f.NameSuffix. The metadata a client may not set on create is cleared:
 // deletionTimestamp, deletionGracePeriodSeconds and selfLink. A nil j is left alone.
 func SetSystemFields(j *Job, f SystemFields) {
-	if j == nil {
-		return
+	if j != nil {
+		setSystemFields(&j.ObjectMeta, f)
 	}
-	j.DeletionTimestamp = nil
-	j.DeletionGracePeriodSeconds = nil
+}
+
+// setSystemFields sets the metadata the API server assigns to an object it creates.
+func setSystemFields(m *metav1.ObjectMeta, f SystemFields) {
+	m.DeletionTimestamp = nil
+	m.DeletionGracePeriodSeconds = nil
 	//lint:ignore SA1019 the server clears the deprecated member, and so does jobkit
-	j.SelfLink = ""
-	j.UID = f.UID
-	j.CreationTimestamp = f.CreationTimestamp
-	if j.Namespace == "" {
-		j.Namespace = f.Namespace
+	m.SelfLink = ""
+	m.UID = f.UID
+	m.CreationTimestamp = f.CreationTimestamp
+	if m.Namespace == "" {
+		m.Namespace = f.Namespace
 	}
-	if j.Name == "" && j.GenerateName != "" {
-		j.Name = j.GenerateName[:min(len(j.GenerateName), maxGeneratedNamePrefix)] + f.NameSuffix
+	if m.Name == "" && m.GenerateName != "" {
+		m.Name = m.GenerateName[:min(len(m.GenerateName), maxGeneratedNamePrefix)] + f.NameSuffix
 	}
 }
 
@@ -153,10 +157,14 @@ func DedupOwnerReferences(j *Job) string {
 	if j == nil {
 		return ""
 	}
+	return dedupOwnerReferences(&j.ObjectMeta)
+}
+
+func dedupOwnerReferences(m *metav1.ObjectMeta) string {
 	var kept []metav1.OwnerReference
 	var duplicates []string
 	seen := map[types.UID]bool{}
-	for _, ref := range j.OwnerReferences {
+	for _, ref := range m.OwnerReferences {
 		// Only a reference whose UID was seen can be a duplicate: the list is searched then.
 		if seen[ref.UID] && slices.ContainsFunc(kept, func(k metav1.OwnerReference) bool { return ownerRefsEqual(k, ref) }) {
 			duplicates = append(duplicates, string(ref.UID))
@@ -168,7 +176,7 @@ func DedupOwnerReferences(j *Job) string {
 	if len(duplicates) == 0 {
 		return ""
 	}
-	j.OwnerReferences = kept
+	m.OwnerReferences = kept
 	return ".metadata.ownerReferences contains duplicate entries; API server dedups owner references in 1.20+, " +
 		"and may reject such requests as early as 1.24; please fix your requests; duplicate UID(s) observed: " +
 		strings.Join(duplicates, ", ")

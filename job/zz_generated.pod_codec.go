@@ -9,6 +9,7 @@ package job
 import (
 	"github.com/jobkit/jobkit/internal/jsonwire"
 	"k8s.io/apimachinery/pkg/api/resource"
+	"k8s.io/apimachinery/pkg/types"
 )
 
 func (x *PodTemplateSpec) decode(d *jsonwire.Decoder) {
@@ -5291,5 +5292,66 @@ func (x *EvictionResponder) encode(e *jsonwire.Encoder) {
 }
 
 func (x *EvictionResponder) dropUnknown() {
+	x.Extra = nil
+}
+
+func (x *ObjectReference) decode(d *jsonwire.Decoder) {
+	for ok := d.Object(); ok && d.Member(); {
+		switch string(d.Key()) {
+		case "kind":
+			(*jsonwire.Decoder).String(d, &x.Kind)
+		case "namespace":
+			(*jsonwire.Decoder).String(d, &x.Namespace)
+		case "name":
+			(*jsonwire.Decoder).String(d, &x.Name)
+		case "uid":
+			jsonwire.Str[types.UID](d, &x.UID)
+		case "apiVersion":
+			(*jsonwire.Decoder).String(d, &x.APIVersion)
+		case "resourceVersion":
+			(*jsonwire.Decoder).String(d, &x.ResourceVersion)
+		case "fieldPath":
+			(*jsonwire.Decoder).String(d, &x.FieldPath)
+		default:
+			unknown(d, &x.Extra)
+		}
+	}
+}
+
+func (x *ObjectReference) encode(e *jsonwire.Encoder) {
+	e.BeginObject()
+	if x.Kind != "" {
+		e.Key("kind")
+		e.String(x.Kind)
+	}
+	if x.Namespace != "" {
+		e.Key("namespace")
+		e.String(x.Namespace)
+	}
+	if x.Name != "" {
+		e.Key("name")
+		e.String(x.Name)
+	}
+	if x.UID != "" {
+		e.Key("uid")
+		e.String(string(x.UID))
+	}
+	if x.APIVersion != "" {
+		e.Key("apiVersion")
+		e.String(x.APIVersion)
+	}
+	if x.ResourceVersion != "" {
+		e.Key("resourceVersion")
+		e.String(x.ResourceVersion)
+	}
+	if x.FieldPath != "" {
+		e.Key("fieldPath")
+		e.String(x.FieldPath)
+	}
+	e.Extra(x.Extra)
+	e.EndObject()
+}
+
+func (x *ObjectReference) dropUnknown() {
 	x.Extra = nil
 }

@@ -1463,3 +1463,19 @@ func (x *EvictionResponder) SemanticEqual(o *EvictionResponder) bool {
 	return x.Name == o.Name &&
 		ptrEq(x.Priority, o.Priority)
 }
+
+// SemanticEqual reports whether x and o are equal as the API server compares them: nil and
+// empty slices and maps alike, quantities by value. Extra is not compared: the server never
+// holds members core/v1 does not have. Two nil values are equal; a nil one equals no other.
+func (x *ObjectReference) SemanticEqual(o *ObjectReference) bool {
+	if x == nil || o == nil {
+		return x == o
+	}
+	return x.Kind == o.Kind &&
+		x.Namespace == o.Namespace &&
+		x.Name == o.Name &&
+		x.UID == o.UID &&
+		x.APIVersion == o.APIVersion &&
+		x.ResourceVersion == o.ResourceVersion &&
+		x.FieldPath == o.FieldPath
+}

@@ -9,6 +9,7 @@ package job
 import (
 	"k8s.io/apimachinery/pkg/api/resource"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	"k8s.io/apimachinery/pkg/types"
 	"k8s.io/apimachinery/pkg/util/intstr"
 )
 
@@ -1590,6 +1591,23 @@ type PodSchedulingGroup struct {
 type EvictionResponder struct {
 	Name     string `json:"name"`
 	Priority *int32 `json:"priority"`
+
+	// Extra holds the members core/v1 does not have, verbatim.
+	Extra Extra `json:"-"`
+}
+
+// ObjectReference is core/v1's ObjectReference: the same members with the same JSON. Members
+// core/v1 does not have are kept in Extra.
+//
+// +k8s:deepcopy-gen=true
+type ObjectReference struct {
+	Kind            string    `json:"kind,omitempty"`
+	Namespace       string    `json:"namespace,omitempty"`
+	Name            string    `json:"name,omitempty"`
+	UID             types.UID `json:"uid,omitempty"`
+	APIVersion      string    `json:"apiVersion,omitempty"`
+	ResourceVersion string    `json:"resourceVersion,omitempty"`
+	FieldPath       string    `json:"fieldPath,omitempty"`
 
 	// Extra holds the members core/v1 does not have, verbatim.
 	Extra Extra `json:"-"`

@@ -32,17 +32,17 @@ func Warnings(j, old *job.Job) []string {
 	} else if j.Generation == old.Generation {
 		return nil
 	}
-	return append(warnings, specWarnings(&j.Spec)...)
+	return append(warnings, specWarnings(&j.Spec, field.NewPath("spec"))...)
 }
 
-// specWarnings returns the warnings about a Job spec.
-func specWarnings(s *job.JobSpec) []string {
+// specWarnings returns the warnings about a Job spec at base.
+func specWarnings(s *job.JobSpec, base *field.Path) []string {
 	var warnings []string
 	if s.CompletionMode != nil && *s.CompletionMode == job.IndexedCompletion &&
 		deref(s.Completions) > HighCompletions && deref(s.Parallelism) > MaxParallelismForHighCompletions {
-		warnings = append(warnings, "spec: In Indexed Jobs with a number of completions higher than 10^5 and a parallelism higher than 10^4, Kubernetes might not be able to track completedIndexes when a big number of indexes fail")
+		warnings = append(warnings, base.String()+": In Indexed Jobs with a number of completions higher than 10^5 and a parallelism higher than 10^4, Kubernetes might not be able to track completedIndexes when a big number of indexes fail")
 	}
-	spec := field.NewPath("spec", "template", "spec")
+	spec := base.Child("template", "spec")
 	for _, group := range []struct {
 		name       string
 		containers []job.Container

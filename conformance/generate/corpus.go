@@ -11,6 +11,7 @@ type Inputs struct {
 	Match    []oracle.MatchInput
 	Indexes  []oracle.IndexesInput
 	Sync     []oracle.SyncInput
+	CronJob  []oracle.ValidateInput
 }
 
 // Generate makes every case from seed; the same seed gives the same cases.
@@ -21,8 +22,10 @@ func Generate(seed uint64) Inputs {
 	in.Validate = append(in.Validate, jobCreateCases(g, 1500)...)
 	in.Validate = append(in.Validate, updateCases(g, 1500)...)
 	in.Validate = append(in.Validate, statusCases(g, 3000)...)
+	in.Validate = append(in.Validate, imageCases()...)
 	in.Match = matchCases(g, 1500)
 	in.Indexes = indexesCases(g, 800)
 	in.Sync = append(syncCases(g, 2000), chainCases(g, 60, 6)...)
+	in.CronJob = cronJobCases(g, 400)
 	return in
 }

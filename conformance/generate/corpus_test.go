@@ -35,5 +35,5 @@ func TestGenerate(t *testing.T) {
 			t.Errorf("duplicate id %s", ids[i])
 		}
 	}
-	t.Logf("validate %d, match %d, indexes %d, sync %d", len(a.Validate), len(a.Match), len(a.Indexes), len(a.Sync))
+	t.Logf("validate %d, match %d, indexes %d, sync %d, cronjob %d", len(a.Validate), len(a.Match), len(a.Indexes), len(a.Sync), len(a.CronJob))
 }

@@ -196,22 +196,31 @@ func update(ctx context.Context, in ValidateInput, j *batch.Job, out *ValidateEx
 }
 
 func requestContext(ctx context.Context, verb, ns, name, subresource string) context.Context {
+	return resourceContext(ctx, "jobs", verb, ns, name, subresource)
+}
+
+// requestContextFor is the context of a create of a resource of batch/v1 other than jobs.
+func requestContextFor(ctx context.Context, resource, ns, name string) context.Context {
+	return resourceContext(ctx, resource, "create", ns, name, "")
+}
+
+func resourceContext(ctx context.Context, resource, verb, ns, name, subresource string) context.Context {
 	ctx = genericapirequest.WithNamespace(ctx, ns)
 	return genericapirequest.WithRequestInfo(ctx, &genericapirequest.RequestInfo{
 		IsResourceRequest: true,
 		Verb:              verb,
 		APIGroup:          batch.GroupName,
 		APIVersion:        "v1",
-		Resource:          "jobs",
+		Resource:          resource,
 		Subresource:       subresource,
 		Namespace:         ns,
 		Name:              name,
-		Parts:             parts(name, subresource),
+		Parts:             parts(resource, name, subresource),
 	})
 }
 
-func parts(name, subresource string) []string {
-	p := []string{"jobs"}
+func parts(resource, name, subresource string) []string {
+	p := []string{resource}
 	if name != "" {
 		p = append(p, name)
 	}

@@ -53,6 +53,7 @@ var imports = []struct{ name, path string }{
 	{"resource", "k8s.io/apimachinery/pkg/api/resource"},
 	{"metav1", "k8s.io/apimachinery/pkg/apis/meta/v1"},
 	{"intstr", "k8s.io/apimachinery/pkg/util/intstr"},
+	{"types", "k8s.io/apimachinery/pkg/types"},
 }
 
 // source is a generated file: the header, the package clause, the imports body uses, body.

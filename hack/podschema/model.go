@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 
 	corev1 "k8s.io/api/core/v1"
@@ -19,6 +20,7 @@ const (
 	metaPkg     = "k8s.io/apimachinery/pkg/apis/meta/v1"
 	resourcePkg = "k8s.io/apimachinery/pkg/api/resource"
 	intstrPkg   = "k8s.io/apimachinery/pkg/util/intstr"
+	typesPkg    = "k8s.io/apimachinery/pkg/types"
 )
 
 // A model is every type of core/v1 a pod template holds, as jobkit declares it: the
@@ -61,7 +63,11 @@ type jsonMember struct {
 	path string
 }
 
-// newModel walks core/v1 PodTemplateSpec. jobDir is package job's directory, read for the
+// roots are the core/v1 types jobkit holds: the pod template, and the object references of
+// a CronJob's status.
+var roots = []reflect.Type{reflect.TypeFor[corev1.PodTemplateSpec](), reflect.TypeFor[corev1.ObjectReference]()}
+
+// newModel walks the roots. jobDir is package job's directory, read for the
 // types it declares by hand.
 func newModel(jobDir string) *model {
 	m := &model{
@@ -69,9 +75,11 @@ func newModel(jobDir string) *model {
 		seen:        map[reflect.Type]bool{},
 		handWritten: handWrittenTypes(jobDir),
 	}
-	m.visit(reflect.TypeFor[corev1.PodTemplateSpec]())
+	for _, root := range roots {
+		m.visit(root)
+	}
 	for _, s := range m.structs {
-		s.embeddedOnly = s.t != reflect.TypeFor[corev1.PodTemplateSpec]()
+		s.embeddedOnly = !slices.Contains(roots, s.t)
 	}
 	for _, s := range m.structs {
 		for _, f := range s.fields {
@@ -166,7 +174,7 @@ func (m *model) members(s *structType) []jsonMember {
 // foreign reports whether t is a type of another package that jobkit uses as is.
 func foreign(t reflect.Type) bool {
 	switch t.PkgPath() + "." + t.Name() {
-	case metaPkg + ".ObjectMeta", metaPkg + ".LabelSelector", resourcePkg + ".Quantity", intstrPkg + ".IntOrString":
+	case metaPkg + ".ObjectMeta", metaPkg + ".LabelSelector", resourcePkg + ".Quantity", intstrPkg + ".IntOrString", typesPkg + ".UID":
 		return true
 	}
 	return false

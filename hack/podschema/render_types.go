@@ -23,6 +23,8 @@ func goType(t reflect.Type) string {
 			return "resource." + t.Name()
 		case intstrPkg:
 			return "intstr." + t.Name()
+		case typesPkg:
+			return "types." + t.Name()
 		}
 		log.Fatalf("%s.%s: no Go spelling", t.PkgPath(), t.Name())
 	}

@@ -84,3 +84,8 @@ func CorpusMatch(t testing.TB) []MatchCase {
 func CorpusIndexes(t testing.TB) []IndexesCase {
 	return LoadCorpus[IndexesInput, IndexesExpect](t, "indexes.jsonl.gz")
 }
+
+// CorpusCronJob loads the corpus's CronJob create cases.
+func CorpusCronJob(t testing.TB) []ValidateCase {
+	return LoadCorpus[ValidateInput, ValidateExpect](t, "cronjob.jsonl.gz")
+}

@@ -72,7 +72,8 @@ func TestTag(t *testing.T) {
 }
 
 // TestUpstreamCases runs references on which the Docker reference parser was asked for its
-// answer.
+// answer. The corpus's create/image cases have the API server judge the pull policy these
+// give, through defaulting.
 func TestUpstreamCases(t *testing.T) {
 	for _, c := range upstreamCases {
 		if got := Tag(c.ref); got != c.tag {

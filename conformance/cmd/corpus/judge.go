@@ -40,6 +40,7 @@ func kinds() []kind {
 		{"match.jsonl.gz", anys(in.Match), judgeAs(func(i oracle.MatchInput) any { return oracle.Match(i) })},
 		{"indexes.jsonl.gz", anys(in.Indexes), judgeAs(func(i oracle.IndexesInput) any { return oracle.Indexes(i) })},
 		{"sync.jsonl.gz", anys(in.Sync), judgeAs(func(i oracle.SyncInput) any { return oracle.Sync(i) })},
+		{"cronjob.jsonl.gz", anys(in.CronJob), judgeAs(func(i oracle.ValidateInput) any { return oracle.ValidateCronJob(i) })},
 	}
 }
 
