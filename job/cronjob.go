@@ -26,8 +26,19 @@ func SetCronJobDefaults(c *CronJob) {
 	if s.FailedJobsHistoryLimit == nil {
 		s.FailedJobsHistoryLimit = new(int32(1))
 	}
-	setPatternDefaults(s.JobTemplate.Spec.PodFailurePolicy)
-	setPodSpecDefaults(&s.JobTemplate.Spec.Template.Spec)
+	SetJobTemplateDefaults(&s.JobTemplate)
+}
+
+// SetJobTemplateDefaults applies to a Job template — a CronJob's, or one another kind
+// embeds — the defaulting the API server gives it: the onPodConditions patterns' status
+// and the core/v1 pod template defaults; not the Job's own, which each Job gets when it is
+// created. A nil t is left alone.
+func SetJobTemplateDefaults(t *JobTemplateSpec) {
+	if t == nil {
+		return
+	}
+	setPatternDefaults(t.Spec.PodFailurePolicy)
+	setPodSpecDefaults(&t.Spec.Template.Spec)
 }
 
 // PrepareCronJobForCreate applies what the API server does to a CronJob it is about to

@@ -71,12 +71,16 @@ type Document struct {
 	Line int
 	// Item is the Job's index in a JobList document, or -1.
 	Item int
-	// APIVersion and Kind are the document's (with AllKinds).
+	// APIVersion and Kind are the document's (with AllKinds), also when Err is set, where
+	// they could be read.
 	APIVersion, Kind string
 	// Job is the decoded Job; nil when Err is set, and with AllKinds for other kinds.
 	Job *Job
 	// CronJob is the decoded CronJob, with AllKinds.
 	CronJob *CronJob
+	// Object is the JSON of a document of another kind, with AllKinds, for callers that
+	// look inside it (a Job template embedded in another kind).
+	Object []byte
 	// Warnings are the unknown and duplicate members (FieldValidation Warn), as the API
 	// server words and sends them: `unknown field "spec.retries"`, each text once, and at
 	// most 4096 characters in all, past which the API server cuts each to 256.
@@ -193,8 +197,38 @@ func memoryDocuments(data []byte, opts DecodeOptions) iter.Seq[Document] {
 // holds it.
 func Documents(r io.Reader, opts DecodeOptions) iter.Seq[Document] {
 	return func(yield func(Document) bool) {
+		for raw := range Split(r, opts) {
+			for _, doc := range raw.Decode(opts) {
+				if !yield(doc) {
+					return
+				}
+			}
+		}
+	}
+}
+
+// RawDocument is one document of a manifest stream, split from it but not yet read, so that
+// documents can be read in parallel while the stream is split in order.
+type RawDocument struct {
+	p   part
+	err *Document // set when the stream could not be read
+}
+
+// Number is the document's position in the stream, from 1.
+func (r RawDocument) Number() int {
+	if r.err != nil {
+		return r.err.Number
+	}
+	return r.p.number
+}
+
+// Split splits a manifest stream into its documents as Documents does, each limited to
+// opts.MaxBytes, without reading them. An error reading r, or bad options, ends the
+// sequence with a RawDocument whose Decode returns the error.
+func Split(r io.Reader, opts DecodeOptions) iter.Seq[RawDocument] {
+	return func(yield func(RawDocument) bool) {
 		if err := opts.check(); err != nil {
-			yield(Document{Number: 1, Line: 1, Item: -1, Err: &DocumentError{Number: 1, Line: 1, Item: -1, Err: err}})
+			yield(RawDocument{err: &Document{Number: 1, Line: 1, Item: -1, Err: &DocumentError{Number: 1, Line: 1, Item: -1, Err: err}}})
 			return
 		}
 		s := newStreamReader(r, opts.maxBytes())
@@ -205,16 +239,24 @@ func Documents(r io.Reader, opts DecodeOptions) iter.Seq[Document] {
 			}
 			if err != nil {
 				n := s.number + 1
-				yield(Document{Number: n, Line: s.line, Item: -1, Err: &DocumentError{Number: n, Line: s.line, Item: -1, Err: err}})
+				yield(RawDocument{err: &Document{Number: n, Line: s.line, Item: -1, Err: &DocumentError{Number: n, Line: s.line, Item: -1, Err: err}}})
 				return
 			}
-			for _, doc := range decodeDocument(p, opts) {
-				if !yield(doc) {
-					return
-				}
+			// The stream reader reuses no buffer: the part's data is its own.
+			if !yield(RawDocument{p: p}) {
+				return
 			}
 		}
 	}
+}
+
+// Decode reads the document as Documents does: one Document, the items of a list, or none
+// for an empty document.
+func (r RawDocument) Decode(opts DecodeOptions) []Document {
+	if r.err != nil {
+		return []Document{*r.err}
+	}
+	return decodeDocument(r.p, opts)
 }
 
 // part is one document of a stream.

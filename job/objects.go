@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/jobkit/jobkit/internal/jsonwire"
 )
@@ -25,10 +26,17 @@ func removedVersion(apiVersion, kind string) string {
 // decodeObject reads a document of any kind.
 func decodeObject(p part, data []byte, yamlIssues []string, opts DecodeOptions, fail func(int, error) []Document) []Document {
 	apiVersion, kind := typeMeta(data)
+	fail = typed(fail, apiVersion, kind)
 	if release := removedVersion(apiVersion, kind); release != "" {
 		return fail(-1, fmt.Errorf("%s %s was removed in Kubernetes %s: use %s", apiVersion, kind, release, SchemeGroupVersion))
 	}
+	batchKind := kind == Kind || kind == ListKind || kind == CronJobKind || kind == CronJobListKind
+	if batchKind && apiVersion == "" {
+		apiVersion = SchemeGroupVersion.String() // as the endpoints read a body without one
+	}
 	switch {
+	case batchKind && apiVersion != SchemeGroupVersion.String() && strings.HasPrefix(apiVersion, GroupName+"/"):
+		return fail(-1, fmt.Errorf("%s %s is not served: use %s", apiVersion, kind, SchemeGroupVersion))
 	case apiVersion == SchemeGroupVersion.String() && (kind == Kind || kind == ListKind):
 		return decodeJobDocument(p, data, yamlIssues, opts, fail)
 	case apiVersion == SchemeGroupVersion.String() && kind == CronJobKind:
@@ -40,7 +48,19 @@ func decodeObject(p part, data []byte, yamlIssues []string, opts DecodeOptions, 
 	case apiVersion == "" && kind == "" && opts.untyped == CronJobKind:
 		return decodeCronJobDocument(p, -1, data, yamlIssues, opts, fail)
 	}
-	return []Document{{Number: p.number, Line: p.line, Item: -1, APIVersion: apiVersion, Kind: kind}}
+	return []Document{{Number: p.number, Line: p.line, Item: -1, APIVersion: apiVersion, Kind: kind, Object: data}}
+}
+
+// typed makes fail name the apiVersion and kind of the document it fails, where they could
+// be read.
+func typed(fail func(int, error) []Document, apiVersion, kind string) func(int, error) []Document {
+	return func(item int, err error) []Document {
+		docs := fail(item, err)
+		for i := range docs {
+			docs[i].APIVersion, docs[i].Kind = apiVersion, kind
+		}
+		return docs
+	}
 }
 
 // typeMeta reads a document's top-level apiVersion and kind; a value that is not a string
@@ -87,11 +107,11 @@ func decodeItems(p part, data []byte, yamlIssues []string, opts DecodeOptions, f
 	}
 	var docs []Document
 	for i, raw := range list.Items {
-		itemFail := func(_ int, err error) []Document { return fail(i, err) }
 		apiVersion, kind := typeMeta(raw)
+		itemFail := typed(func(_ int, err error) []Document { return fail(i, err) }, apiVersion, kind)
 		switch {
 		case removedVersion(apiVersion, kind) != "":
-			docs = append(docs, fail(i, fmt.Errorf("%s %s was removed in Kubernetes %s: use %s", apiVersion, kind, removedVersion(apiVersion, kind), SchemeGroupVersion))...)
+			docs = append(docs, itemFail(i, fmt.Errorf("%s %s was removed in Kubernetes %s: use %s", apiVersion, kind, removedVersion(apiVersion, kind), SchemeGroupVersion))...)
 		case apiVersion == SchemeGroupVersion.String() && kind == Kind:
 			for _, d := range decodeJobDocument(p, raw, yamlIssues, opts, itemFail) {
 				d.Item = i
@@ -102,7 +122,7 @@ func decodeItems(p part, data []byte, yamlIssues []string, opts DecodeOptions, f
 		case firstByte(raw) != '{':
 			docs = append(docs, fail(i, errors.New("a list item is not an object"))...)
 		default:
-			docs = append(docs, Document{Number: p.number, Line: p.line, Item: i, APIVersion: apiVersion, Kind: kind})
+			docs = append(docs, Document{Number: p.number, Line: p.line, Item: i, APIVersion: apiVersion, Kind: kind, Object: raw})
 		}
 	}
 	return docs

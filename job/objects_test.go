@@ -36,13 +36,34 @@ metadata: {name: old}
 ---
 image: {tag: latest}
 replicas: 2
+---
+apiVersion: batch/v1
+kind: Job
+metadata: {name: typo}
+spec: {backofLimit: 1}
+---
+apiVersion: v1
+kind: List
+items:
+- {apiVersion: batch/v1, kind: CronJob, metadata: {name: typo}, spec: {schedul: "@daily"}}
+---
+kind: Job
+metadata: {name: versionless}
+---
+apiVersion: batch/v2
+kind: Job
+metadata: {name: future}
+---
+apiVersion: batch.volcano.sh/v1alpha1
+kind: Job
+metadata: {name: volcano}
 `
 	type got struct {
 		kind, name, err string
 		item            int
 	}
 	var docs []got
-	for d := range job.Documents(strings.NewReader(manifest), job.DecodeOptions{AllKinds: true}) {
+	for d := range job.Documents(strings.NewReader(manifest), job.DecodeOptions{AllKinds: true, FieldValidation: job.Strict}) {
 		g := got{kind: d.Kind, item: d.Item}
 		switch {
 		case d.Err != nil:
@@ -60,8 +81,16 @@ replicas: 2
 		{kind: "CronJob", name: "nightly", item: -1},
 		{kind: "Service", item: 0},
 		{kind: "Job", name: "listed", item: 1},
-		{err: "document 5 (line 22): batch/v1beta1 CronJob was removed in Kubernetes 1.25: use batch/v1", item: -1},
+		{kind: "CronJob", err: "document 5 (line 22): batch/v1beta1 CronJob was removed in Kubernetes 1.25: use batch/v1", item: -1},
 		{item: -1}, // not an object of the API
+		// Documents that cannot be read still name their kind.
+		{kind: "Job", err: `document 7 (line 29): strict decoding error: unknown field "spec.backofLimit"`, item: -1},
+		{kind: "CronJob", err: `document 8 (line 34), item 0: strict decoding error: unknown field "spec.schedul"`, item: 0},
+		// A Job without apiVersion is read as the endpoint reads it; a version of batch
+		// that is not served is an error; a Job of another group is another kind.
+		{kind: "Job", name: "versionless", item: -1},
+		{kind: "Job", err: "document 10 (line 42): batch/v2 Job is not served: use batch/v1", item: -1},
+		{kind: "Job", item: -1},
 	}
 	if !slices.Equal(docs, want) {
 		t.Errorf("documents\n got %+v\nwant %+v", docs, want)

@@ -1,38 +1,50 @@
 package main
 
 import (
+	"encoding/json"
 	"fmt"
-	"io"
 
 	"github.com/jobkit/jobkit/apiserver"
 	"github.com/jobkit/jobkit/job"
 	"github.com/jobkit/jobkit/validation"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	"k8s.io/apimachinery/pkg/util/validation/field"
 )
 
-// placeholderSuffix completes the name of a Job that has only a generateName, as the API
-// server's random suffix would.
+// placeholderSuffix completes the name of an object that has only a generateName, as the
+// API server's random suffix would.
 const placeholderSuffix = "x7b9z"
 
-// checker checks Jobs as the API server would receive them.
+// checker checks objects as the API server would receive them.
 type checker struct {
-	decode job.DecodeOptions
-	opts   validation.Options
-	old    *job.Job // the stored Job, for --old
-	status bool     // validate updates of /status
+	decode    job.DecodeOptions
+	opts      validation.Options
+	kinds     map[string]bool  // the kinds checked: Job, CronJob
+	templates templatePathFlag // Job templates inside other kinds
+	old       *job.Job         // the stored Job, for --old
+	status    bool             // validate updates of /status
 }
 
-// result is the verdict on one Job.
+// result is the verdict on one document or list item.
 type result struct {
-	Source    string   `json:"source"`
-	Name      string   `json:"name"`
-	Namespace string   `json:"namespace"`
-	Valid     bool     `json:"valid"`
-	Errors    []cause  `json:"errors"`
-	Warnings  []string `json:"warnings"`
+	Source    string // file:line, and [item] in a list
+	File      string
+	Line      int
+	Kind      string
+	Name      string
+	Namespace string
+	Valid     bool
+	Errors    []cause
+	Warnings  []string
+	// Skipped says why the document was not checked: the notices (not an object, a
+	// template) are printed, skipped kinds only counted.
+	Skipped string
+
+	notice    bool // a skip worth printing
+	readError bool // the file could not be read to its end
 }
 
-// cause is one reason a Job is invalid, as in the causes of the API server's Status.
+// cause is one reason an object is invalid, as in the causes of the API server's Status.
 type cause struct {
 	Type   string `json:"type"`
 	Field  string `json:"field"`
@@ -42,68 +54,75 @@ type cause struct {
 }
 
 // decodeErrorType is the type of a cause that is not a field error: the document could not
-// be read as a Job (the API server answers 400 Bad Request).
+// be read (the API server answers 400 Bad Request).
 const decodeErrorType = "BadRequest"
 
-// checkFile decodes, defaults, prepares and validates the Jobs of one file ("-" for stdin)
-// as they are read, and sends their results to out, until quit is closed.
-func (c *checker) checkFile(name string, stdin io.Reader, out chan<- result, quit <-chan struct{}) error {
-	r, closeFile, err := open(name, stdin)
-	if err != nil {
-		return err
-	}
-	defer closeFile()
-	for d := range job.Documents(r, c.decode) {
-		select {
-		case out <- c.checkDocument(name, d):
-		case <-quit:
-			return nil
-		}
-	}
-	return nil
-}
+// Reasons documents are not checked.
+const (
+	notAnObject   = "not a Kubernetes object: it has no kind"
+	notCheckable  = "not checkable: the file holds template directives ({{ }}); render it first"
+	kindNotListed = "kind not checked"
+)
 
-// source names a document: file:number, and [item] within a JobList.
+// source names a document: file:line, and [item] within a list.
 func source(file string, d job.Document) string {
-	s := fmt.Sprintf("%s:%d", file, d.Number)
+	s := fmt.Sprintf("%s:%d", file, d.Line)
 	if d.Item >= 0 {
 		s += fmt.Sprintf("[%d]", d.Item)
 	}
 	return s
 }
 
+// checkDocument checks one decoded document.
 func (c *checker) checkDocument(file string, d job.Document) result {
-	r := result{Source: source(file, d), Errors: []cause{}, Warnings: []string{}}
-	if d.Err != nil {
-		r.Errors = append(r.Errors, cause{Type: decodeErrorType, Detail: d.Err.Error(), body: d.Err.Error()})
+	r := result{Source: source(file, d), File: file, Line: d.Line, Kind: d.Kind, Errors: []cause{}, Warnings: []string{}}
+	switch {
+	case d.Err != nil && (d.Kind == job.Kind || d.Kind == job.CronJobKind) && !c.kinds[d.Kind]:
+		r.Skipped = kindNotListed
 		return r
-	}
-	j := d.Job
-	r.Name, r.Namespace = j.Name, j.Namespace
-	if r.Namespace == "" {
-		r.Namespace = metav1.NamespaceDefault // where a create without a namespace goes
-	}
-	r.Warnings = append(r.Warnings, d.Warnings...)
-	resp := c.handle(j)
-	if resp.Object != nil {
-		r.Name = resp.Object.Name // a generateName completed
-	}
-	r.Warnings = append(r.Warnings, resp.Warnings...)
-	for _, e := range resp.Errors {
-		r.Errors = append(r.Errors, cause{Type: string(e.Type), Field: e.Field, Detail: e.Detail, body: e.ErrorBody()})
-	}
-	if len(resp.Errors) == 0 && resp.Status != nil {
-		// Rejected before validation: a name or namespace that is not the URL's, a stale
-		// update. The server's reason stands for the type.
-		r.Errors = append(r.Errors, cause{Type: string(resp.Status.Reason), Detail: resp.Status.Message, body: resp.Status.Message})
+	case d.Err != nil:
+		// The source names the document already: the error without its position.
+		err := d.Err
+		if de, ok := err.(*job.DocumentError); ok {
+			err = de.Err
+		}
+		r.Errors = append(r.Errors, cause{Type: decodeErrorType, Detail: err.Error(), body: err.Error()})
+		return r
+	case d.Job != nil:
+		r.Kind = job.Kind
+		if !c.kinds[job.Kind] {
+			r.Skipped = kindNotListed
+			return r
+		}
+		c.checkJob(&r, d)
+	case d.CronJob != nil:
+		if !c.kinds[job.CronJobKind] {
+			r.Skipped = kindNotListed
+			return r
+		}
+		c.checkCronJob(&r, d)
+	case d.Kind == "":
+		r.Skipped, r.notice = notAnObject, true
+		return r
+	default:
+		paths := c.templates.pathsFor(d.Kind)
+		if len(paths) == 0 {
+			r.Name, r.Namespace = objectMeta(d.Object)
+			r.Skipped = kindNotListed
+			return r
+		}
+		c.checkEmbedded(&r, d, paths)
 	}
 	r.Valid = len(r.Errors) == 0
 	return r
 }
 
-// handle runs the API server's create, update or status update of j: a create in the
-// Job's namespace, an update of the --old Job.
-func (c *checker) handle(j *job.Job) apiserver.Response {
+// checkJob runs the API server's create, update or status update of a Job: a create in
+// the Job's namespace, an update of the --old Job.
+func (c *checker) checkJob(r *result, d job.Document) {
+	j := d.Job
+	r.Name, r.Namespace = j.Name, namespaceOf(j.Namespace)
+	r.Warnings = append(r.Warnings, d.Warnings...)
 	req := apiserver.Request{Operation: apiserver.Create, Namespace: j.Namespace, Object: j,
 		System: job.SystemFields{CreationTimestamp: metav1.Now(), NameSuffix: placeholderSuffix}, Options: c.opts}
 	if c.old != nil {
@@ -114,7 +133,59 @@ func (c *checker) handle(j *job.Job) apiserver.Response {
 			keepGenerated(j, c.old)
 		}
 	}
-	return apiserver.Handle(req)
+	resp := apiserver.Handle(req)
+	if resp.Object != nil {
+		r.Name = resp.Object.Name // a generateName completed
+	}
+	r.add(resp.Errors, resp.Status, resp.Warnings)
+}
+
+// checkCronJob runs the API server's create of a CronJob.
+func (c *checker) checkCronJob(r *result, d job.Document) {
+	cj := d.CronJob
+	r.Name, r.Namespace = cj.Name, namespaceOf(cj.Namespace)
+	r.Warnings = append(r.Warnings, d.Warnings...)
+	resp := apiserver.CreateCronJob(apiserver.CronJobRequest{Namespace: cj.Namespace, Object: cj,
+		System: job.SystemFields{CreationTimestamp: metav1.Now(), NameSuffix: placeholderSuffix}, Options: c.opts})
+	if resp.Object != nil {
+		r.Name = resp.Object.Name
+	}
+	r.add(resp.Errors, resp.Status, resp.Warnings)
+}
+
+// add records a response: its validation errors, or else a rejection before validation (a
+// name or namespace that is not the URL's, a stale update), and its warnings.
+func (r *result) add(errs field.ErrorList, status *metav1.Status, warnings []string) {
+	for _, e := range errs {
+		r.Errors = append(r.Errors, cause{Type: string(e.Type), Field: e.Field, Detail: e.Detail, body: e.Error()})
+	}
+	if len(errs) == 0 && status != nil {
+		r.Errors = append(r.Errors, cause{Type: string(status.Reason), Detail: status.Message, body: status.Message})
+	}
+	r.Warnings = append(r.Warnings, warnings...)
+}
+
+// objectMeta reads the name and namespace of an object of any kind; a value that is not
+// there, or not a string, reads as empty.
+func objectMeta(object []byte) (name, namespace string) {
+	var meta struct {
+		Metadata struct {
+			Name      any `json:"name"`
+			Namespace any `json:"namespace"`
+		} `json:"metadata"`
+	}
+	_ = json.Unmarshal(object, &meta) // a document of another kind need not have metadata
+	name, _ = meta.Metadata.Name.(string)
+	namespace, _ = meta.Metadata.Namespace.(string)
+	return name, namespace
+}
+
+// namespaceOf is where a create without a namespace goes.
+func namespaceOf(ns string) string {
+	if ns == "" {
+		return metav1.NamespaceDefault
+	}
+	return ns
 }
 
 // keepGenerated gives an updated Job that names no selector the stored Job's generated

@@ -1,11 +1,13 @@
 package main
 
 import (
+	"bufio"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 )
@@ -25,43 +27,64 @@ func manifestFile(name string) bool {
 	return false
 }
 
-// collect expands paths: files as given, directories recursively (manifests only, sorted),
-// and "-" for standard input, read once.
-func collect(paths []string, stdin io.Reader) ([]string, error) {
-	var out []string
+// file is a file to check: named on the command line, or found in a directory.
+type file struct {
+	name  string
+	named bool
+}
+
+// collect expands paths: files as given, directories recursively (manifests only, sorted,
+// hidden directories such as .git left out), and "-" for standard input. A path that
+// cannot be read, or a directory without manifests, is an error; the other paths are still
+// collected.
+func collect(paths []string) (files []file, errs []error) {
 	for _, p := range paths {
 		if p == "-" {
-			out = append(out, p)
+			files = append(files, file{p, true})
 			continue
 		}
 		info, err := os.Stat(p)
 		if err != nil {
-			return nil, err
-		}
-		if !info.IsDir() {
-			out = append(out, p)
+			errs = append(errs, fmt.Errorf("read %s: %w", p, err))
 			continue
 		}
-		var found []string
-		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
-			if err != nil {
-				return err
-			}
-			if !d.IsDir() && manifestFile(path) {
-				found = append(found, path)
-			}
-			return nil
-		})
-		if err != nil {
-			return nil, err
+		if !info.IsDir() {
+			files = append(files, file{p, true})
+			continue
 		}
-		slices.Sort(found)
-		out = append(out, found...)
+		found, err := manifestsUnder(p)
+		switch {
+		case err != nil:
+			errs = append(errs, err)
+		case len(found) == 0:
+			errs = append(errs, fmt.Errorf("%s: no .yaml, .yml or .json files", p))
+		}
+		for _, name := range found {
+			files = append(files, file{name, false})
+		}
 	}
-	return out, nil
+	return files, errs
 }
 
-// read reads one input.
+// manifestsUnder lists the manifests in a directory tree, sorted.
+func manifestsUnder(root string) ([]string, error) {
+	var found []string
+	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		switch {
+		case err != nil:
+			return err
+		case d.IsDir() && path != root && strings.HasPrefix(d.Name(), "."):
+			return filepath.SkipDir
+		case !d.IsDir() && manifestFile(path):
+			found = append(found, path)
+		}
+		return nil
+	})
+	slices.Sort(found)
+	return found, err
+}
+
+// read reads one input whole.
 func read(name string, stdin io.Reader) (input, error) {
 	var data []byte
 	var err error
@@ -76,16 +99,29 @@ func read(name string, stdin io.Reader) (input, error) {
 	return input{name: name, data: data}, nil
 }
 
-// open opens one input for reading: a file, or "-" for stdin.
-func open(name string, stdin io.Reader) (io.Reader, func(), error) {
+// open opens one input for reading as a stream: a file, or "-" for stdin.
+func open(name string, stdin io.Reader) (*bufio.Reader, func(), error) {
 	if name == "-" {
-		return stdin, func() {}, nil
+		return bufio.NewReaderSize(stdin, templateWindow), func() {}, nil
 	}
 	f, err := os.Open(name)
 	if err != nil {
 		return nil, nil, fmt.Errorf("read %s: %w", name, err)
 	}
-	return f, func() { f.Close() }, nil
+	return bufio.NewReaderSize(f, templateWindow), func() { f.Close() }, nil
+}
+
+// templateWindow is how much of a file is looked at for template directives.
+const templateWindow = 64 << 10
+
+// templateAction is a Go template action as Helm charts write them: {{ .Values.x }},
+// {{- include "..." }}, {{ $var }}.
+var templateAction = regexp.MustCompile(`\{\{-?\s*[.$A-Za-z(/]`)
+
+// hasTemplate reports whether the start of a stream holds template directives.
+func hasTemplate(r *bufio.Reader) bool {
+	head, _ := r.Peek(templateWindow)
+	return templateAction.Match(head)
 }
 
 // isTerminal reports whether w is a terminal.

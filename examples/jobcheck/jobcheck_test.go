@@ -47,7 +47,12 @@ func TestMain(m *testing.M) {
 // jobcheck runs the binary and returns its exit code and output.
 func jobcheck(t testing.TB, stdin string, args ...string) (code int, stdout, stderr string) {
 	t.Helper()
-	cmd := exec.Command(binary, args...)
+	return runCmd(t, exec.Command(binary, args...), stdin)
+}
+
+// runCmd runs a command with stdin and returns its exit code and output.
+func runCmd(t testing.TB, cmd *exec.Cmd, stdin string) (code int, stdout, stderr string) {
+	t.Helper()
 	cmd.Stdin = strings.NewReader(stdin)
 	var out, errOut bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errOut
@@ -70,9 +75,9 @@ func libraryVerdict(t *testing.T, path string) (lines []string, valid int) {
 		t.Fatal(err)
 	}
 	for _, d := range job.DecodeAll(data, job.DecodeOptions{FieldValidation: job.Strict}) {
-		src := fmt.Sprintf("%s:%d", path, d.Number)
+		src := fmt.Sprintf("%s:%d", path, d.Line)
 		if d.Err != nil {
-			lines = append(lines, src+" -: "+d.Err.Error())
+			lines = append(lines, src+" -: "+d.Err.(*job.DocumentError).Err.Error())
 			continue
 		}
 		j := d.Job
@@ -179,16 +184,16 @@ func TestValidateJSON(t *testing.T) {
 	if code != exitInvalid {
 		t.Fatalf("exit %d", code)
 	}
-	var results []result
+	var results []jsonRecord
 	dec := json.NewDecoder(strings.NewReader(out))
 	for dec.More() {
-		var r result
+		var r jsonRecord
 		if err := dec.Decode(&r); err != nil {
 			t.Fatal(err)
 		}
 		results = append(results, r)
 	}
-	if len(results) != 3 || results[0].Name != "not-indexed" || results[2].Name != "pi" || !results[2].Valid || results[0].Valid {
+	if len(results) != 3 || results[0].Name != "not-indexed" || results[2].Name != "pi" || !*results[2].Valid || *results[0].Valid {
 		t.Fatalf("results %+v", results)
 	}
 	data, _ := os.ReadFile(path)
@@ -199,16 +204,16 @@ func TestValidateJSON(t *testing.T) {
 		job.SetSystemFields(j, job.SystemFields{UID: apiserver.PlaceholderUID, Namespace: "default"})
 		job.PrepareForCreate(j, nil)
 		errs := validation.ValidateJob(j, validation.Options{})
-		if len(errs) != len(results[i].Errors) {
-			t.Fatalf("%s: %d errors in JSON, the library has %d", j.Name, len(results[i].Errors), len(errs))
+		if len(errs) != len(*results[i].Errors) {
+			t.Fatalf("%s: %d errors in JSON, the library has %d", j.Name, len(*results[i].Errors), len(errs))
 		}
 		for k, e := range errs {
-			got := results[i].Errors[k]
+			got := (*results[i].Errors)[k]
 			if got.Type != string(e.Type) || got.Field != e.Field || got.Detail != e.Detail {
 				t.Errorf("%s error %d: %+v, library %v", j.Name, k, got, e)
 			}
 		}
-		if results[i].Source != fmt.Sprintf("%s:%d", path, d.Number) || results[i].Namespace != "default" {
+		if results[i].Source != fmt.Sprintf("%s:%d", path, d.Line) || results[i].Line != d.Line || results[i].Kind != job.Kind || results[i].Namespace != "default" {
 			t.Errorf("source %q namespace %q", results[i].Source, results[i].Namespace)
 		}
 	}
@@ -259,7 +264,7 @@ spec:
 		{name: "missing file", args: []string{"validate", filepath.Join(dir, "none.yaml")}, code: exitUsage, stderr: "none.yaml: no such file"},
 		{name: "no path", args: []string{"validate"}, code: exitUsage, stderr: "jobcheck validate: no PATH given"},
 		{name: "bad mode", args: []string{"validate", "--field-validation=Loose", pi}, code: exitUsage, stderr: `--field-validation must be Strict, Warn or Ignore, not "Loose"`},
-		{name: "bad output", args: []string{"validate", "-o", "yaml", pi}, code: exitUsage, stderr: `-o must be text or json, not "yaml"`},
+		{name: "bad output", args: []string{"validate", "-o", "yaml", pi}, code: exitUsage, stderr: `-o must be text, json, junit, tap or github, not "yaml"`},
 		{name: "status without old", args: []string{"validate", "--status", pi}, code: exitUsage, stderr: "--status needs --old"},
 		{name: "unknown command", args: []string{"lint"}, code: exitUsage},
 		{name: "no command", args: nil, code: exitUsage},

@@ -1,91 +1,142 @@
 package main
 
 import (
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
-	"iter"
-	"runtime"
-	"sync"
-	"sync/atomic"
-	"time"
+	"slices"
+	"strings"
 
 	"github.com/jobkit/jobkit/job"
 	"github.com/jobkit/jobkit/validation"
 )
 
-// runValidate is "jobcheck validate".
-func runValidate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+// validateUsage introduces validate's flags.
+const validateUsage = `Usage: jobcheck validate [flags] PATH...
+
+PATH is a file, a directory (searched for .yaml, .yml and .json files, hidden directories
+left out) or - for stdin. Every document is read: Jobs and CronJobs (and objects named by
+--template-path) are checked as the API server checks a create of them; other kinds are
+skipped and counted; documents that are not Kubernetes objects and files with template
+directives ({{ }}) are skipped with a notice.
+
+Exit status: 0 when everything checked is valid, 1 when something is not, 2 on a usage
+error, a path that cannot be read (the others are still checked) or input that holds
+nothing.
+
+`
+
+// validateFlags are validate's options.
+type validateFlags struct {
+	fieldValidation, oldFile, output, kinds, skip string
+	status, denyPrivileged, summaryOnly           bool
+	templatePaths                                 templatePathFlag
+}
+
+func parseValidateFlags(args []string, stderr io.Writer) (*validateFlags, []string, int) {
+	f := &validateFlags{}
 	fs := flag.NewFlagSet("validate", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	fieldValidation := fs.String("field-validation", string(job.Strict), "unknown and duplicate fields: Strict (errors), Warn (warnings) or Ignore")
-	oldFile := fs.String("old", "", "validate each Job as an update of the stored Job in this file; give updates whole, as an edited copy of kubectl get -o yaml is (jobcheck applies no core pod defaults, so a pod member the server defaulted in the stored Job and the update leaves out is a change)")
-	status := fs.Bool("status", false, "with --old, validate an update of the Job's status")
-	output := fs.String("o", "text", "output: text, or json (one object per Job)")
-	denyPrivileged := fs.Bool("deny-privileged", false, "reject privileged containers, as API servers started without --allow-privileged=true do (most clusters allow them)")
+	fs.StringVar(&f.fieldValidation, "field-validation", string(job.Strict), "unknown and duplicate fields: Strict (errors), Warn (warnings) or Ignore")
+	fs.StringVar(&f.oldFile, "old", "", "validate each Job as an update of the stored Job in this file, given whole as kubectl get -o yaml prints it")
+	fs.BoolVar(&f.status, "status", false, "with --old, validate an update of the Job's status")
+	fs.StringVar(&f.output, "o", "text", "output: text, json (an object per document), junit, tap or github (workflow annotations)")
+	fs.BoolVar(&f.denyPrivileged, "deny-privileged", false, "reject privileged containers, as API servers started without --allow-privileged=true do (most clusters allow them)")
+	fs.StringVar(&f.kinds, "kinds", "Job,CronJob", "the kinds to check, comma-separated: Job, CronJob")
+	fs.StringVar(&f.skip, "skip", "", "kinds not to check, comma-separated, though --kinds names them")
+	fs.BoolVar(&f.summaryOnly, "summary", false, "print only the summary line (-o text and github)")
+	fs.Var(&f.templatePaths, "template-path", "KIND=PATH: check the Job templates at PATH inside objects of KIND, such as JobSet=spec.replicatedJobs[].template (repeatable)")
 	fs.Usage = func() {
-		fmt.Fprint(stderr, "Usage: jobcheck validate [flags] PATH...\n\nPATH is a file, a directory (searched for .yaml, .yml and .json files) or - for stdin.\n\n")
+		fmt.Fprint(stderr, validateUsage)
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
-		return exitUsage
-	}
-	mode := job.FieldValidation(*fieldValidation)
-	if err := checkFlags(fs.NArg(), mode, *output, *status, *oldFile); err != nil {
-		fmt.Fprintln(stderr, "jobcheck validate:", err)
-		return exitUsage
-	}
-	c := &checker{decode: job.DecodeOptions{FieldValidation: mode}, opts: validation.Options{DenyPrivileged: *denyPrivileged}, status: *status}
-	if *oldFile != "" {
-		old, err := readOld(*oldFile, c.decode)
-		if err != nil {
-			fmt.Fprintln(stderr, "jobcheck validate:", err)
-			return exitUsage
+		if errors.Is(err, flag.ErrHelp) {
+			return nil, nil, exitOK
 		}
-		c.old = old
+		return nil, nil, exitUsage
 	}
-	files, err := collect(fs.Args(), stdin)
+	return f, fs.Args(), -1
+}
+
+// runValidate is "jobcheck validate".
+func runValidate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	f, paths, code := parseValidateFlags(args, stderr)
+	if code >= 0 {
+		return code
+	}
+	c, err := f.checker(len(paths))
 	if err != nil {
 		fmt.Fprintln(stderr, "jobcheck validate:", err)
 		return exitUsage
 	}
-	w := newWriter(stdout, *output)
-	readErrors := 0
-	for f := range checkAll(c, files, stdin, stderr) {
-		for r := range f.results {
-			w.write(r)
-		}
-		if f.err != nil {
-			fmt.Fprintln(stderr, "jobcheck validate:", f.err)
-			readErrors++
-		}
+	files, readErrs := collect(paths)
+	for _, err := range readErrs {
+		fmt.Fprintln(stderr, "jobcheck validate:", err)
 	}
-	w.summary(len(files))
+	w := newOutput(stdout, stderr, f.output, f.summaryOnly)
+	for r := range checkAll(c, files, stdin, stderr) {
+		w.write(r)
+	}
+	w.close(len(files))
 	switch {
-	case readErrors > 0:
+	case len(readErrs) > 0 || w.counts.readErrors > 0:
 		return exitUsage
-	case w.invalid > 0:
+	case w.counts.invalid > 0:
 		return exitInvalid
 	}
 	return exitOK
 }
 
-// checkFlags names the first of validate's arguments that is missing or does not fit the
-// others.
-func checkFlags(paths int, mode job.FieldValidation, output string, status bool, oldFile string) error {
+// checker builds the checker the flags describe, or says which flag is wrong.
+func (f *validateFlags) checker(paths int) (*checker, error) {
+	mode := job.FieldValidation(f.fieldValidation)
 	switch {
 	case paths == 0:
-		return errors.New("no PATH given")
+		return nil, errors.New("no PATH given")
 	case mode != job.Strict && mode != job.Warn && mode != job.Ignore:
-		return fmt.Errorf("--field-validation must be Strict, Warn or Ignore, not %q", mode)
-	case output != "text" && output != "json":
-		return fmt.Errorf("-o must be text or json, not %q", output)
-	case status && oldFile == "":
-		return errors.New("--status needs --old")
+		return nil, fmt.Errorf("--field-validation must be Strict, Warn or Ignore, not %q", mode)
+	case !slices.Contains([]string{"text", "json", "junit", "tap", "github"}, f.output):
+		return nil, fmt.Errorf("-o must be text, json, junit, tap or github, not %q", f.output)
+	case f.summaryOnly && f.output != "text" && f.output != "github":
+		return nil, fmt.Errorf("--summary is for -o text and github, not %s", f.output)
+	case f.status && f.oldFile == "":
+		return nil, errors.New("--status needs --old")
 	}
-	return nil
+	kinds := map[string]bool{}
+	for _, k := range splitList(f.kinds) {
+		if k != job.Kind && k != job.CronJobKind {
+			return nil, fmt.Errorf("--kinds: jobcheck checks Job and CronJob, not %q (see --template-path)", k)
+		}
+		kinds[k] = true
+	}
+	for _, k := range splitList(f.skip) {
+		delete(kinds, k)
+	}
+	c := &checker{
+		decode: job.DecodeOptions{FieldValidation: mode, AllKinds: true},
+		opts:   validation.Options{DenyPrivileged: f.denyPrivileged},
+		kinds:  kinds, templates: f.templatePaths, status: f.status,
+	}
+	if f.oldFile != "" {
+		old, err := readOld(f.oldFile, c.decode)
+		if err != nil {
+			return nil, err
+		}
+		c.old = old
+	}
+	return c, nil
+}
+
+func splitList(s string) []string {
+	var out []string
+	for item := range strings.SplitSeq(s, ",") {
+		if item = strings.TrimSpace(item); item != "" {
+			out = append(out, item)
+		}
+	}
+	return out
 }
 
 // readOld reads the stored Job for --old.
@@ -94,140 +145,11 @@ func readOld(name string, opts job.DecodeOptions) (*job.Job, error) {
 	if err != nil {
 		return nil, err
 	}
+	opts.AllKinds = false
 	old, _, err := job.Decode(in.data, opts)
 	if err != nil {
 		return nil, fmt.Errorf("--old %s: %w", name, err)
 	}
 	stored(old)
 	return old, nil
-}
-
-// fileResults are the results of one file, as they are found; err is set, when the file
-// could not be read to its end, before results is closed.
-type fileResults struct {
-	results chan result
-	err     error
-}
-
-// checkAll checks the files in parallel and yields each file's results in file order, as
-// they are found: a stream is checked in the memory of a few documents, whatever its length.
-func checkAll(c *checker, files []string, stdin io.Reader, stderr io.Writer) iter.Seq[*fileResults] {
-	return func(yield func(*fileResults) bool) {
-		var done atomic.Int64
-		stop := progress(stderr, len(files), &done)
-		defer stop()
-		workers := runtime.GOMAXPROCS(0)
-		pending := make(chan *fileResults, workers)
-		quit := make(chan struct{})
-		defer close(quit)
-		go func() {
-			defer close(pending)
-			sem := make(chan struct{}, workers)
-			for _, name := range files {
-				f := &fileResults{results: make(chan result, 64)}
-				select {
-				case pending <- f:
-				case <-quit:
-					return
-				}
-				sem <- struct{}{}
-				go func() {
-					defer func() { <-sem; done.Add(1) }()
-					f.err = c.checkFile(name, stdin, f.results, quit)
-					close(f.results)
-				}()
-			}
-		}()
-		for f := range pending {
-			if !yield(f) {
-				return
-			}
-		}
-	}
-}
-
-// progress shows, on a terminal, how many files have been checked, while there are many.
-// It returns a function that clears the line.
-func progress(w io.Writer, total int, done *atomic.Int64) func() {
-	const many = 200
-	if total < many || !isTerminal(w) {
-		return func() {}
-	}
-	quit := make(chan struct{})
-	var wg sync.WaitGroup
-	wg.Go(func() {
-		tick := time.NewTicker(200 * time.Millisecond)
-		defer tick.Stop()
-		for {
-			select {
-			case <-quit:
-				fmt.Fprint(w, "\r\033[K")
-				return
-			case <-tick.C:
-				fmt.Fprintf(w, "\rchecked %d/%d files", done.Load(), total)
-			}
-		}
-	})
-	return func() {
-		close(quit)
-		wg.Wait()
-	}
-}
-
-// writer prints results as they come: as text, one line per error and warning and a
-// summary, or as JSON, one object per Job.
-type writer struct {
-	w                       io.Writer
-	json                    *json.Encoder
-	jobs, invalid, warnings int
-}
-
-func newWriter(w io.Writer, output string) *writer {
-	wr := &writer{w: w}
-	if output == "json" {
-		wr.json = json.NewEncoder(w)
-	}
-	return wr
-}
-
-func (w *writer) write(r result) {
-	w.jobs++
-	if !r.Valid {
-		w.invalid++
-	}
-	w.warnings += len(r.Warnings)
-	if w.json != nil {
-		_ = w.json.Encode(r)
-		return
-	}
-	name := r.Name
-	if name == "" {
-		name = "-"
-	}
-	for _, e := range r.Errors {
-		if e.Field == "" {
-			fmt.Fprintf(w.w, "%s %s: %s\n", r.Source, name, e.body)
-			continue
-		}
-		fmt.Fprintf(w.w, "%s %s: %s: %s\n", r.Source, name, e.Field, e.body)
-	}
-	for _, warning := range r.Warnings {
-		fmt.Fprintf(w.w, "%s %s: warning: %s\n", r.Source, name, warning)
-	}
-}
-
-// summary ends text output with the counts.
-func (w *writer) summary(files int) {
-	if w.json != nil {
-		return
-	}
-	fmt.Fprintf(w.w, "%s in %s: %d valid, %d invalid, %s\n",
-		plural(w.jobs, "Job"), plural(files, "file"), w.jobs-w.invalid, w.invalid, plural(w.warnings, "warning"))
-}
-
-func plural(n int, what string) string {
-	if n == 1 {
-		return "1 " + what
-	}
-	return fmt.Sprintf("%d %ss", n, what)
 }
