@@ -9,9 +9,11 @@ import (
 	"slices"
 	"strings"
 
+	sigsyaml "sigs.k8s.io/yaml"
+
 	"github.com/jobkit/jobkit/internal/jsonwire"
 	"github.com/jobkit/jobkit/internal/warnings"
-	sigsyaml "sigs.k8s.io/yaml"
+	"github.com/jobkit/jobkit/internal/yamljson"
 )
 
 // FieldValidation is the API server's fieldValidation mode: what decoding does with unknown
@@ -349,12 +351,16 @@ func (o DecodeOptions) maxBytes() int {
 	return o.MaxBytes
 }
 
-// toJSON converts a YAML document to JSON. Unless field validation is Ignore it also looks
-// for duplicate keys: the strict conversion finds them, and only then is the document
-// converted again the API server's way, keeping the last of duplicates.
+// toJSON converts a YAML document to JSON: the fast path reads the YAML manifests are
+// written in, and declines the rest. Unless field validation is Ignore the slow path also
+// looks for duplicate keys: the strict conversion finds them, and only then is the
+// document converted again the API server's way, keeping the last of duplicates.
 func toJSON(p part, opts DecodeOptions) ([]byte, []string, error) {
 	if !p.yaml {
 		return p.data, nil, nil
+	}
+	if data, ok := yamljson.Convert(p.data); ok {
+		return data, nil, nil // neither aliases nor duplicate keys
 	}
 	if err := checkExpansion(p.data, opts.maxBytes()); err != nil {
 		return nil, nil, err

@@ -304,6 +304,9 @@ func (y *yamlScanner) line(line []byte) {
 // blockHeader reports whether a line ends with a block scalar header ("|", ">", with their
 // chomping and indentation indicators) after a key, a sequence dash or a document marker.
 func blockHeader(line []byte) bool {
+	if bytes.IndexByte(line, '|') < 0 && bytes.IndexByte(line, '>') < 0 {
+		return false
+	}
 	t := line
 	if i := commentStart(t); i >= 0 {
 		t = t[:i]
