@@ -57,6 +57,62 @@ func decodeForeign(d *jsonwire.Decoder, v any, want string) {
 	if raw == nil {
 		return
 	}
+	decodeForeignView(d, path, raw, v, want)
+}
+
+// decodeObjectMeta is decodeForeign for object metadata: metadata that holds only names,
+// labels and annotations, as a manifest's does, is read without reflection.
+func decodeObjectMeta(d *jsonwire.Decoder, m *metav1.ObjectMeta) {
+	path := d.Path()
+	raw := d.ForeignView()
+	if raw == nil {
+		return
+	}
+	if m.Name == "" && m.GenerateName == "" && m.Namespace == "" && m.Labels == nil && m.Annotations == nil && simpleObjectMeta(raw, m) {
+		return
+	}
+	decodeForeignView(d, path, raw, m, "object metadata")
+}
+
+// simpleObjectMeta reads raw into m when it is an object of only name, generateName,
+// namespace, uid and resourceVersion strings and labels and annotations maps of strings,
+// without a member twice; otherwise it leaves m alone and returns false.
+func simpleObjectMeta(raw []byte, m *metav1.ObjectMeta) bool {
+	var meta metav1.ObjectMeta
+	d := jsonwire.NewDecoder(raw)
+	for ok := d.Object(); ok && d.Member(); {
+		if d.Null() {
+			return false // leaves a value as it is: the slow path knows how
+		}
+		switch string(d.Key()) {
+		case "name":
+			d.String(&meta.Name)
+		case "generateName":
+			d.String(&meta.GenerateName)
+		case "namespace":
+			d.String(&meta.Namespace)
+		case "uid":
+			jsonwire.Str(d, &meta.UID)
+		case "resourceVersion":
+			d.String(&meta.ResourceVersion)
+		case "labels":
+			jsonwire.Map(d, &meta.Labels, jsonwire.Str[string])
+		case "annotations":
+			jsonwire.Map(d, &meta.Annotations, jsonwire.Str[string])
+		default:
+			return false
+		}
+	}
+	d.Finish()
+	if d.Err() != nil || len(d.Issues()) > 0 {
+		return false
+	}
+	*m = meta
+	return true
+}
+
+// decodeForeignView reads raw, the value at path, into v.
+func decodeForeignView(d *jsonwire.Decoder, path string, raw []byte, v any, want string) {
 	strict, err := sigsjson.UnmarshalStrict(raw, v)
 	if err != nil {
 		d.AddError(path, want, err)
@@ -82,7 +138,7 @@ func (j *Job) decode(d *jsonwire.Decoder) {
 		case "kind":
 			d.String(&j.Kind)
 		case "metadata":
-			decodeForeign(d, &j.ObjectMeta, "object metadata")
+			decodeObjectMeta(d, &j.ObjectMeta)
 		case "spec":
 			j.Spec.decode(d)
 		case "status":
@@ -114,7 +170,7 @@ func (t *JobTemplateSpec) decode(d *jsonwire.Decoder) {
 	for ok := d.Object(); ok && d.Member(); {
 		switch string(d.Key()) {
 		case "metadata":
-			decodeForeign(d, &t.ObjectMeta, "object metadata")
+			decodeObjectMeta(d, &t.ObjectMeta)
 		case "spec":
 			t.Spec.decode(d)
 		default:

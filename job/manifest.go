@@ -180,7 +180,37 @@ func memoryDocuments(data []byte, opts DecodeOptions) iter.Seq[Document] {
 		}
 		break
 	}
+	if p, ok := singleYAMLDocument(data); ok {
+		if p.data == nil {
+			return func(func(Document) bool) {} // blank lines and comments
+		}
+		return slices.Values(decodeDocument(p, opts))
+	}
 	return Documents(bytes.NewReader(data), opts)
+}
+
+// singleYAMLDocument reads a YAML manifest held in memory without a line that starts with
+// "---" or "..." as the stream reader would: one document, from its first line that holds
+// more than white space and comments, or none. ok is false for a manifest with such a line.
+func singleYAMLDocument(data []byte) (p part, ok bool) {
+	for _, marker := range [...]string{"---", "..."} {
+		if bytes.HasPrefix(data, []byte(marker)) || bytes.Contains(data, []byte("\n"+marker)) {
+			return part{}, false
+		}
+	}
+	line := 1
+	for rest := data; len(rest) > 0; line++ {
+		l := rest
+		if i := bytes.IndexByte(rest, '\n'); i >= 0 {
+			l, rest = rest[:i+1], rest[i+1:]
+		} else {
+			rest = nil
+		}
+		if !blank(l) {
+			return part{number: 1, line: line, data: data, yaml: true}, true
+		}
+	}
+	return part{}, true
 }
 
 // Documents reads the Jobs of a manifest stream, one document at a time, so that a stream of

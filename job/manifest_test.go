@@ -1,7 +1,9 @@
 package job_test
 
 import (
+	"bytes"
 	"errors"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -9,6 +11,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/jobkit/jobkit/internal/conformance"
 	"github.com/jobkit/jobkit/job"
+	"github.com/jobkit/jobkit/job/jobtest"
 )
 
 const piYAML = `apiVersion: batch/v1
@@ -225,5 +228,38 @@ func TestUnknownFieldValidation(t *testing.T) {
 		if len(docs) != 1 || docs[0].Err == nil || !strings.HasSuffix(docs[0].Err.Error(), want) {
 			t.Errorf("documents: %v", docs)
 		}
+	}
+}
+
+// TestDecodeAllInMemoryAsStreamed checks that a YAML manifest held in memory, which
+// DecodeAll reads in place when it has no document markers, reads as the same stream read
+// by Documents.
+func TestDecodeAllInMemoryAsStreamed(t *testing.T) {
+	job1 := "apiVersion: batch/v1\nkind: Job\nmetadata: {name: a}\nspec: {template: {spec: {containers: [{name: c, image: i}], restartPolicy: Never}}}\n"
+	tests := []struct {
+		name string
+		yaml string
+	}{
+		{"a Job", job1},
+		{"after blank lines and comments", "\n# a Job\n\n  \n" + job1},
+		{"comments only", "# nothing here\n\n"},
+		{"blank", "\n\n  \n"},
+		{"without a final newline", strings.TrimSuffix(job1, "\n")},
+		{"with carriage returns", strings.ReplaceAll(job1, "\n", "\r\n")},
+		{"an indented dash line", job1 + "#\n  ---\n"},
+		{"a list", "apiVersion: v1\nkind: List\nitems:\n- " + strings.ReplaceAll(strings.TrimSuffix(job1, "\n"), "\n", "\n  ") + "\n"},
+		{"broken", "metadata: {name: [\n"},
+		{"a ConfigMap", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\n"},
+		{"with a marker", "---\n" + job1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			data := []byte(tt.yaml)
+			got := job.DecodeAll(data, job.DecodeOptions{FieldValidation: job.Strict})
+			want := slices.Collect(job.Documents(bytes.NewReader(data), job.DecodeOptions{FieldValidation: job.Strict}))
+			if diff := cmp.Diff(want, got, jobtest.EquateJobs(), cmp.Comparer(func(a, b error) bool { return fmt.Sprint(a) == fmt.Sprint(b) })); diff != "" {
+				t.Errorf("DecodeAll differs from Documents (-streamed +in memory):\n%s", diff)
+			}
+		})
 	}
 }
