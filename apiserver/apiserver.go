@@ -71,6 +71,10 @@ type Request struct {
 	// Options are the validation options: feature gates, and whether privileged
 	// containers are denied.
 	Options validation.Options
+	// OmitPatches leaves the Response's Patch and DefaultsPatch nil, for a caller that
+	// wants only the answer (a linter, a test): computing them is most of the cost of an
+	// accepted request.
+	OmitPatches bool
 }
 
 // Response is the server's answer to a Request.
@@ -91,7 +95,7 @@ type Response struct {
 	// it: what a mutating admission webhook that applies the API server's defaults returns
 	// (the rest of Patch — UID, selector, generation — the server does after mutating
 	// admission, and a webhook must not do it). Both are set whenever the body could be
-	// read.
+	// read, but DefaultsPatch is nil when the request asks to OmitPatches.
 	Defaulted     *job.Job
 	DefaultsPatch []byte
 	// Warnings are the warnings the server sends, in order: unknown and duplicate members

@@ -3,6 +3,7 @@ package apiserver_test
 import (
 	"encoding/json"
 	"net/http"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -85,6 +86,15 @@ func TestHandle(t *testing.T) {
 				t.Errorf("status %v, want a rejection saying %q and no object", r.Status, tt.message)
 			case r.Status != nil && int(r.Status.Code) != r.Code:
 				t.Errorf("status code %d, response code %d", r.Status.Code, r.Code)
+			}
+			omit := tt.req
+			omit.OmitPatches = true
+			o := apiserver.Handle(omit)
+			if o.Patch != nil || o.DefaultsPatch != nil {
+				t.Errorf("OmitPatches: patch %s, defaults patch %s", o.Patch, o.DefaultsPatch)
+			}
+			if o.Code != r.Code || !reflect.DeepEqual(o.Status, r.Status) || !reflect.DeepEqual(o.Warnings, r.Warnings) || (o.Object == nil) != (r.Object == nil) {
+				t.Errorf("OmitPatches changed the answer: %d %v %q, want %d %v %q", o.Code, o.Status, o.Warnings, r.Code, r.Status, r.Warnings)
 			}
 		})
 	}

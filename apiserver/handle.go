@@ -76,11 +76,16 @@ func (h *handler) decode() bool {
 			return false
 		}
 		h.j, h.resp.Warnings = j, warnings
-		h.original, _ = job.Encode(j) // encodes: it was just decoded
+		if !h.req.OmitPatches {
+			h.original, _ = job.Encode(j) // encodes: it was just decoded
+		}
 	}
 	h.j.DropUnknown()
 	job.SetDefaults(h.j)
 	h.resp.Defaulted = h.j.DeepCopy()
+	if h.req.OmitPatches {
+		return true
+	}
 	defaulted, err := job.Encode(h.resp.Defaulted)
 	if err == nil {
 		h.resp.DefaultsPatch, err = jsonPatch(h.original, defaulted)
@@ -195,6 +200,9 @@ func (h *handler) accept(code int, warnings []string) {
 	h.resp.Code = code
 	h.resp.Object = h.j
 	h.resp.Warnings = append(h.resp.Warnings, warnings...)
+	if h.req.OmitPatches {
+		return
+	}
 	stored, err := job.Encode(h.j)
 	if err != nil {
 		h.resp = internalError(err)

@@ -124,7 +124,7 @@ func (c *checker) checkJob(r *result, d job.Document) {
 	r.Name, r.Namespace = j.Name, namespaceOf(j.Namespace)
 	r.Warnings = append(r.Warnings, d.Warnings...)
 	req := apiserver.Request{Operation: apiserver.Create, Namespace: j.Namespace, Object: j,
-		System: job.SystemFields{CreationTimestamp: metav1.Now(), NameSuffix: placeholderSuffix}, Options: c.opts}
+		System: job.SystemFields{CreationTimestamp: metav1.Now(), NameSuffix: placeholderSuffix}, Options: c.opts, OmitPatches: true}
 	if c.old != nil {
 		req.Operation, req.Old = apiserver.Update, c.old
 		if c.status {
