@@ -367,10 +367,11 @@ func BenchmarkValidateDirectory(b *testing.B) {
 }
 
 // asWritten returns j as its author writes it: without what the API server sets when it
-// creates the Job (its UID, the selector and the pod labels made from the UID).
+// creates the Job (its UID, generation, selector, and the labels made from the UID).
 func asWritten(j *job.Job) *job.Job {
-	j.UID, j.Spec.Selector, j.Spec.ManualSelector = "", nil, nil
+	j.UID, j.Generation, j.Spec.Selector, j.Spec.ManualSelector = "", 0, nil, nil
 	for _, k := range []string{job.LegacyControllerUidLabel, job.ControllerUidLabel, job.LegacyJobNameLabel, job.JobNameLabel} {
+		delete(j.Labels, k)
 		delete(j.Spec.Template.Labels, k)
 	}
 	return j
