@@ -70,23 +70,6 @@ func portNameOK(name string) bool {
 	return letter
 }
 
-// env checks that each environment variable has a name of printable ASCII without '='.
-func (v *validator) env(vars []job.EnvVar, p *path) {
-	ep := p.child("env")
-	for i := range vars {
-		name := vars[i].Name
-		ip := ep.at(i)
-		np := ip.child("name")
-		if name == "" {
-			v.add(field.Required(np.build(), ""))
-		} else if !envVarNameOK(name) {
-			for _, msg := range validation.IsRelaxedEnvVarName(name) {
-				v.add(field.Invalid(np.build(), name, msg))
-			}
-		}
-	}
-}
-
 // envVarNameOK reports whether name is printable ASCII without '='.
 func envVarNameOK(name string) bool {
 	for i := 0; i < len(name); i++ {

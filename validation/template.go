@@ -91,8 +91,16 @@ func (v *validator) container(c *job.Container, vols volumeSet, p *path) {
 		ip := p.child("image")
 		v.add(field.Required(ip.build(), ""))
 	}
+	switch c.TerminationMessagePolicy {
+	case "", job.TerminationMessageReadFile, job.TerminationMessageFallbackToLogsOnError: // "" is defaulted
+	default:
+		tp := p.child("terminationMessagePolicy")
+		v.add(field.NotSupported(tp.build(), c.TerminationMessagePolicy,
+			[]job.TerminationMessagePolicy{job.TerminationMessageReadFile, job.TerminationMessageFallbackToLogsOnError}))
+	}
 	v.ports(c.Ports, p)
 	v.env(c.Env, p)
+	v.envFrom(c.EnvFrom, p)
 	v.volumeMounts(c.VolumeMounts, vols, p)
 	switch c.ImagePullPolicy {
 	case "", job.PullAlways, job.PullIfNotPresent, job.PullNever: // "" is defaulted
