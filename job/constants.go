@@ -239,9 +239,14 @@ const (
 // ContainerRestartPolicy is an init container's restart policy; Always makes it a sidecar.
 type ContainerRestartPolicy string
 
-// ContainerRestartPolicyAlways makes an init container a sidecar that runs alongside the
-// main containers.
-const ContainerRestartPolicyAlways ContainerRestartPolicy = "Always"
+// Container restart policies. On an init container, Always makes it a sidecar that runs
+// alongside the main containers; on a container, a policy with restart rules overrides the
+// pod's restart policy for the exits the rules match.
+const (
+	ContainerRestartPolicyAlways    ContainerRestartPolicy = "Always"
+	ContainerRestartPolicyOnFailure ContainerRestartPolicy = "OnFailure"
+	ContainerRestartPolicyNever     ContainerRestartPolicy = "Never"
+)
 
 // ResourceName names a compute resource (core/v1 ResourceName).
 type ResourceName string

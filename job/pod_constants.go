@@ -43,3 +43,18 @@ const (
 	URISchemeHTTP  URIScheme = "HTTP"
 	URISchemeHTTPS URIScheme = "HTTPS"
 )
+
+// What a change of a container's resources does to the container.
+const (
+	NotRequired      ResourceResizeRestartPolicy = "NotRequired"
+	RestartContainer ResourceResizeRestartPolicy = "RestartContainer"
+)
+
+// Actions and operators of container restart rules.
+const (
+	ContainerRestartRuleActionRestart              ContainerRestartRuleAction = "Restart"
+	ContainerRestartRuleActionRestartAllContainers ContainerRestartRuleAction = "RestartAllContainers"
+
+	ContainerRestartRuleOnExitCodesOpIn    ContainerRestartRuleOnExitCodesOperator = "In"
+	ContainerRestartRuleOnExitCodesOpNotIn ContainerRestartRuleOnExitCodesOperator = "NotIn"
+)

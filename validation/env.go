@@ -180,7 +180,8 @@ func (v *validator) resourceFieldSelector(fs *job.ResourceFieldSelector, p *path
 	v.divisor(fs.Resource, fs, p)
 }
 
-func contains(list []string, s string) bool {
+// contains reports whether s is in list.
+func contains[T comparable](list []T, s T) bool {
 	for _, x := range list {
 		if x == s {
 			return true

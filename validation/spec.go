@@ -57,6 +57,7 @@ func (v *validator) spec(s, old *job.JobSpec, p *path) {
 	v.schedulingPolicyAndDisruption(s, p)
 	tp := p.child("template")
 	v.allowIndivisibleHugePages = old != nil && indivisibleHugePages(&old.Template.Spec)
+	v.allowInitResizeRestart = old != nil && initResizeRestarts(&old.Template.Spec)
 	v.allowComparisonTolerations = v.opts.enabled(job.TaintTolerationComparisonOperators) ||
 		old != nil && comparisonTolerations(&old.Template.Spec)
 	v.template(&s.Template, &tp)

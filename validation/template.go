@@ -44,6 +44,7 @@ func (v *validator) containers(cs []job.Container, vols volumeSet, p *path) {
 			v.add(field.Duplicate(np.build(), cs[i].Name))
 		}
 		v.probes(&cs[i], &ip)
+		v.containerRestart(&cs[i], &ip)
 	}
 }
 
@@ -62,6 +63,7 @@ func (v *validator) initContainers(pod *job.PodSpec, vols volumeSet, p *path) {
 		c := &pod.InitContainers[i]
 		ip := cp.at(i)
 		v.container(c, vols, &ip)
+		v.initContainerRestart(c, &ip)
 		var dup bool
 		if seen != nil {
 			dup = seen[c.Name]
@@ -74,6 +76,7 @@ func (v *validator) initContainers(pod *job.PodSpec, vols volumeSet, p *path) {
 			v.add(field.Duplicate(np.build(), c.Name))
 		}
 		v.probesOfInitContainer(c, &ip)
+		v.initResizeRestart(c, &ip)
 	}
 }
 
@@ -101,7 +104,8 @@ func (v *validator) container(c *job.Container, vols volumeSet, p *path) {
 	v.ports(c.Ports, p)
 	v.env(c.Env, p)
 	v.envFrom(c.EnvFrom, p)
-	v.volumeMounts(c.VolumeMounts, vols, p)
+	v.volumeMounts(c, vols, p)
+	v.volumeDevices(c, vols, p)
 	switch c.ImagePullPolicy {
 	case "", job.PullAlways, job.PullIfNotPresent, job.PullNever: // "" is defaulted
 	default:
@@ -109,6 +113,7 @@ func (v *validator) container(c *job.Container, vols volumeSet, p *path) {
 		v.add(field.NotSupported(pp.build(), c.ImagePullPolicy, []job.PullPolicy{job.PullAlways, job.PullIfNotPresent, job.PullNever}))
 	}
 	v.resources(&c.Resources, p)
+	v.resizePolicy(c.ResizePolicy, p)
 	v.securityContext(c.SecurityContext, p)
 }
 

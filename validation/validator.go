@@ -1,6 +1,7 @@
 package validation
 
 import (
+	"github.com/jobkit/jobkit/job"
 	"k8s.io/apimachinery/pkg/util/validation/field"
 )
 
@@ -15,6 +16,12 @@ type validator struct {
 	// allowComparisonTolerations: the Lt and Gt toleration operators are allowed by their
 	// feature gate, or because the stored Job uses them.
 	allowComparisonTolerations bool
+	// allowInitResizeRestart: an init container that is not a sidecar may restart on a
+	// resize because the stored Job has one that does.
+	allowInitResizeRestart bool
+
+	// podRestartPolicy is the restart policy of the pod being validated.
+	podRestartPolicy job.RestartPolicy
 }
 
 // add keeps an error, its bad value in the internal form when it is a struct.

@@ -46,6 +46,19 @@ type volumeSet struct {
 	names map[string]bool // for long lists: the valid names
 }
 
+// named returns the valid volume named name, or nil.
+func (s volumeSet) named(name string) *job.Volume {
+	if s.names != nil && !s.names[name] {
+		return nil
+	}
+	for k := range s.vols {
+		if vol := &s.vols[k]; vol.Name == name && validVolume(vol) {
+			return vol
+		}
+	}
+	return nil
+}
+
 // has reports whether a valid volume is named name.
 func (s volumeSet) has(name string) bool { return s.before(len(s.vols), name) }
 
@@ -89,31 +102,4 @@ func volumeSources(vol *job.Volume) int {
 		}
 	}
 	return n
-}
-
-// volumeMounts checks a container's volume mounts: each names a valid volume of the pod and
-// has a mount path unique within the container.
-func (v *validator) volumeMounts(mounts []job.VolumeMount, vols volumeSet, p *path) {
-	mp := p.child("volumeMounts")
-	paths := newRepeats(len(mounts), func(m *job.VolumeMount) string { return m.MountPath })
-	for i := range mounts {
-		m := &mounts[i]
-		ip := mp.at(i)
-		if m.Name == "" {
-			np := ip.child("name")
-			v.add(field.Required(np.build(), ""))
-		}
-		if !vols.has(m.Name) {
-			np := ip.child("name")
-			v.add(field.NotFound(np.build(), m.Name))
-		}
-		if m.MountPath == "" {
-			pp := ip.child("mountPath")
-			v.add(field.Required(pp.build(), ""))
-		}
-		if paths.before(mounts, i) {
-			pp := ip.child("mountPath")
-			v.add(field.Invalid(pp.build(), m.MountPath, "must be unique"))
-		}
-	}
 }
