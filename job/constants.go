@@ -256,4 +256,6 @@ const (
 	ResourceCPU              ResourceName = "cpu"
 	ResourceMemory           ResourceName = "memory"
 	ResourceEphemeralStorage ResourceName = "ephemeral-storage"
+	// ResourceStorage is the size a persistent volume claim asks for.
+	ResourceStorage ResourceName = "storage"
 )

@@ -39,11 +39,59 @@ func withPod(f func(s *job.PodSpec)) *job.Job {
 
 func mount(name, path string) job.VolumeMount { return job.VolumeMount{Name: name, MountPath: path} }
 
+// TestVolumeSources checks the rules of volume sources, each case one a user might break;
+// a volume with an error cannot be mounted.
+func TestVolumeSources(t *testing.T) {
+	const v0 = "spec.template.spec.volumes[0]"
+	source := func(src string) func(s *job.PodSpec) {
+		return func(s *job.PodSpec) {
+			vol := job.Volume{Name: "v"}
+			fromJSON(src, &vol.VolumeSource)
+			s.Volumes = []job.Volume{vol}
+			s.Containers[0].VolumeMounts = []job.VolumeMount{mount("v", "/v")}
+		}
+	}
+	unmountable := e(notFound, "spec.template.spec.containers[0].volumeMounts[0].name")
+	runCreate(t, []createCase{
+		{name: "a ConfigMap with items", job: withPod(source(`{"configMap":{"name":"app","items":[{"key":"k","path":"a/b"}],"defaultMode":420}}`))},
+		{name: "a ConfigMap item at an absolute path", job: withPod(source(`{"configMap":{"name":"app","items":[{"key":"k","path":"/etc/x"}]}}`)),
+			want: field.ErrorList{e(invalid, v0+".configMap.items[0].path"), unmountable}},
+		{name: "a ConfigMap item going up", job: withPod(source(`{"configMap":{"name":"app","items":[{"key":"","path":"../x"}]}}`)),
+			want: field.ErrorList{e(required, v0+".configMap.items[0].key"), e(invalid, v0+".configMap.items[0].path"), unmountable}},
+		{name: "a Secret without a name and a mode out of range", job: withPod(source(`{"secret":{"defaultMode":4096}}`)),
+			want: field.ErrorList{e(required, v0+".secret.secretName"), e(invalid, v0+".secret.defaultMode"), unmountable}},
+		{name: "a relative NFS path", job: withPod(source(`{"nfs":{"server":"nfs","path":"data"}}`)),
+			want: field.ErrorList{e(invalid, v0+".nfs.path"), unmountable}},
+		{name: "a host path going up, of an unknown type", job: withPod(source(`{"hostPath":{"path":"/a/../b","type":"Dir"}}`)),
+			want: field.ErrorList{e(invalid, v0+".hostPath.path"), e(notSupported, v0+".hostPath.type"), unmountable}},
+		{name: "a GCE disk, reported as persistentDisk", job: withPod(source(`{"gcePersistentDisk":{"partition":300}}`)),
+			want: field.ErrorList{e(required, v0+".persistentDisk.pdName"), e(invalid, v0+".persistentDisk.partition"), unmountable}},
+		{name: "an ephemeral volume", job: withPod(source(`{"ephemeral":{"volumeClaimTemplate":{"spec":{"accessModes":["ReadWriteOnce"],"resources":{"requests":{"storage":"1Gi"}}}}}}`))},
+		{name: "an ephemeral volume without storage, named", job: withPod(source(`{"ephemeral":{"volumeClaimTemplate":{"metadata":{"name":"x"},"spec":{"accessModes":["ReadWriteOncePod","ReadOnlyMany"]}}}}`)),
+			want: field.ErrorList{
+				e(forbidden, v0+".ephemeral.volumeClaimTemplate.metadata.name"),
+				e(forbidden, v0+".ephemeral.volumeClaimTemplate.spec.accessModes"),
+				e(required, v0+".ephemeral.volumeClaimTemplate.spec.resources[storage]"),
+				unmountable,
+			}},
+		{name: "a projected volume with a path twice", job: withPod(source(`{"projected":{"sources":[{"configMap":{"name":"a","items":[{"key":"k","path":"p"}]}},{"secret":{"name":"b","items":[{"key":"k","path":"p"}]}}]}}`)),
+			want: field.ErrorList{e(invalid, v0+".projected"), unmountable}},
+		{name: "a short-lived token", job: withPod(source(`{"projected":{"sources":[{"serviceAccountToken":{"expirationSeconds":60,"path":"token"}}]}}`)),
+			want: field.ErrorList{e(invalid, v0+".projected.sources[0].serviceAccountToken.expirationSeconds"), unmountable}},
+		{name: "a downward API file of an unknown field", job: withPod(source(`{"downwardAPI":{"items":[{"path":"f","fieldRef":{"apiVersion":"v1","fieldPath":"spec.nodeName"}}]}}`)),
+			want: field.ErrorList{e(notSupported, v0+".downwardAPI.fieldRef.fieldPath"), unmountable}},
+		{name: "a second type is reported, not checked", job: withPod(source(`{"emptyDir":{},"downwardAPI":{"items":[{}]}}`)),
+			want: field.ErrorList{e(forbidden, v0+".downwarAPI"), unmountable}},
+	})
+}
+
 func TestVolumes(t *testing.T) {
 	const c0 = "spec.template.spec.containers[0]"
 	runCreate(t, []createCase{
 		{name: "mounted volumes", job: withPod(func(s *job.PodSpec) {
-			s.Volumes = []job.Volume{volume("data"), volume("config", "configMap")}
+			config := job.Volume{Name: "config"}
+			fromJSON(`{"configMap":{"name":"app"}}`, &config.VolumeSource)
+			s.Volumes = []job.Volume{volume("data"), config}
 			s.Containers[0].VolumeMounts = []job.VolumeMount{mount("data", "/data"), mount("config", "/etc/app")}
 		})},
 		{name: "a volume without a source is defaulted to emptyDir", job: withPod(func(s *job.PodSpec) {
@@ -60,7 +108,7 @@ func TestVolumes(t *testing.T) {
 		{name: "a volume with two sources cannot be mounted", job: withPod(func(s *job.PodSpec) {
 			s.Volumes = []job.Volume{volume("both", "emptyDir", "configMap")}
 			s.Containers[0].VolumeMounts = []job.VolumeMount{mount("both", "/x")}
-		}), want: field.ErrorList{e(notFound, c0+".volumeMounts[0].name")}},
+		}), want: field.ErrorList{e(forbidden, "spec.template.spec.volumes[0].configMap"), e(notFound, c0+".volumeMounts[0].name")}},
 		{name: "an unknown member is not a source", job: withPod(func(s *job.PodSpec) {
 			s.Volumes = []job.Volume{volume("v", "emptyDir", "emptyDirr")}
 			s.Containers[0].VolumeMounts = []job.VolumeMount{mount("v", "/x")}

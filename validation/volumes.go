@@ -6,100 +6,79 @@ import (
 	"k8s.io/apimachinery/pkg/util/validation/field"
 )
 
-// volumes checks the pod's volumes as core validation does, as far as jobkit reads them:
-// a volume has a name that is a DNS label unique among the valid volumes. It returns the
-// valid volumes, which the containers may mount. The sources (emptyDir, configMap, ...) are
-// not checked, but for their number: core defaulting gives a volume without one an
-// emptyDir, and core validation rejects a volume with two.
+// volumes checks the pod's volumes as core validation does: each has a valid source and
+// a name that is a DNS label unique among the valid volumes. It returns the valid volumes,
+// those without errors, which the containers may mount.
 func (v *validator) volumes(vols []job.Volume, p *path) volumeSet {
 	set := volumeSet{vols: vols}
-	if len(vols) > linearNames {
-		set.names = make(map[string]bool, len(vols))
+	if len(vols) > 64 {
+		set.names = make(map[string]int, len(vols))
 	}
 	vp := p.child("volumes")
 	for i := range vols {
 		vol := &vols[i]
 		ip := vp.at(i)
+		before := len(v.errs)
+		v.volumeSource(vol, &ip)
 		np := ip.child("name")
-		nameOK := vol.Name != "" && names.IsDNS1123Label(vol.Name)
 		switch {
 		case vol.Name == "":
 			v.add(field.Required(np.build(), ""))
-		case !nameOK:
+		case !names.IsDNS1123Label(vol.Name):
 			v.dns1123Label(vol.Name, &np)
 		}
-		dup := set.before(i, vol.Name)
-		if dup {
+		if set.before(i, vol.Name) {
 			v.add(field.Duplicate(np.build(), vol.Name))
 		}
-		if set.names != nil && nameOK && volumeSources(vol) <= 1 && !dup {
-			set.names[vol.Name] = true
+		if len(v.errs) == before {
+			set.markValid(i)
 		}
 	}
 	return set
 }
 
 // volumeSet is the pod's valid volumes: those core validation keeps for the containers to
-// mount. Short lists are scanned; long ones are indexed by name.
+// mount, marked in a bit set for up to 64 volumes and indexed by name beyond.
 type volumeSet struct {
 	vols  []job.Volume
-	names map[string]bool // for long lists: the valid names
+	valid uint64         // bit i: volume i is valid
+	names map[string]int // for long lists: the index of the valid volume of each name
 }
+
+func (s *volumeSet) markValid(i int) {
+	if s.names != nil {
+		s.names[s.vols[i].Name] = i
+		return
+	}
+	s.valid |= 1 << i
+}
+
+// index returns the valid volume among the first i named name, or -1.
+func (s volumeSet) index(i int, name string) int {
+	if s.names != nil {
+		if k, ok := s.names[name]; ok && k < i {
+			return k
+		}
+		return -1
+	}
+	for k := range s.vols[:i] {
+		if s.valid&(1<<k) != 0 && s.vols[k].Name == name {
+			return k
+		}
+	}
+	return -1
+}
+
+// before reports whether a valid volume among the first i is named name.
+func (s volumeSet) before(i int, name string) bool { return s.index(i, name) >= 0 }
+
+// has reports whether a valid volume is named name.
+func (s volumeSet) has(name string) bool { return s.index(len(s.vols), name) >= 0 }
 
 // named returns the valid volume named name, or nil.
 func (s volumeSet) named(name string) *job.Volume {
-	if s.names != nil && !s.names[name] {
-		return nil
-	}
-	for k := range s.vols {
-		if vol := &s.vols[k]; vol.Name == name && validVolume(vol) {
-			return vol
-		}
+	if k := s.index(len(s.vols), name); k >= 0 {
+		return &s.vols[k]
 	}
 	return nil
-}
-
-// has reports whether a valid volume is named name.
-func (s volumeSet) has(name string) bool { return s.before(len(s.vols), name) }
-
-// before reports whether a valid volume among the first i is named name; with an index,
-// valid as far as the index has been filled.
-func (s volumeSet) before(i int, name string) bool {
-	if s.names != nil {
-		return s.names[name]
-	}
-	for k := range s.vols[:i] {
-		if vol := &s.vols[k]; vol.Name == name && validVolume(vol) {
-			return true
-		}
-	}
-	return false
-}
-
-// validVolume reports whether core validation keeps the volume: it has a valid name and at
-// most one source. An earlier valid volume of the same name would make it a duplicate, but
-// then that one is found first.
-func validVolume(vol *job.Volume) bool {
-	return vol.Name != "" && names.IsDNS1123Label(vol.Name) && volumeSources(vol) <= 1
-}
-
-// volumeSources counts the volume's sources that are set.
-func volumeSources(vol *job.Volume) int {
-	s := &vol.VolumeSource
-	n := 0
-	for _, set := range [...]bool{
-		s.HostPath != nil, s.EmptyDir != nil, s.GCEPersistentDisk != nil,
-		s.AWSElasticBlockStore != nil, s.GitRepo != nil, s.Secret != nil, s.NFS != nil,
-		s.ISCSI != nil, s.Glusterfs != nil, s.PersistentVolumeClaim != nil, s.RBD != nil,
-		s.FlexVolume != nil, s.Cinder != nil, s.CephFS != nil, s.Flocker != nil,
-		s.DownwardAPI != nil, s.FC != nil, s.AzureFile != nil, s.ConfigMap != nil,
-		s.VsphereVolume != nil, s.Quobyte != nil, s.AzureDisk != nil,
-		s.PhotonPersistentDisk != nil, s.Projected != nil, s.PortworxVolume != nil,
-		s.ScaleIO != nil, s.StorageOS != nil, s.CSI != nil, s.Ephemeral != nil, s.Image != nil,
-	} {
-		if set {
-			n++
-		}
-	}
-	return n
 }
