@@ -53,7 +53,7 @@ func (v *validator) portNumber(port int32, p *path) {
 // portNameOK reports whether name is an IANA service name: at most 15 of [-a-z0-9], with a
 // letter, and no hyphen at either end or twice in a row.
 func portNameOK(name string) bool {
-	if len(name) > 15 || name[0] == '-' || name[len(name)-1] == '-' {
+	if name == "" || len(name) > 15 || name[0] == '-' || name[len(name)-1] == '-' {
 		return false
 	}
 	letter := false

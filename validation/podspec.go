@@ -15,7 +15,7 @@ import (
 // them), in the API server's order, at p. Members that core defaulting fills in
 // (dnsPolicy, a container's imagePullPolicy, a port's protocol) are accepted empty.
 func (v *validator) podSpec(s *job.PodSpec, p *path) {
-	v.podRestartPolicy = s.RestartPolicy
+	v.podRestartPolicy, v.podOS, v.gracePeriod = s.RestartPolicy, s.OS, s.TerminationGracePeriodSeconds
 	vols := v.volumes(s.Volumes, p)
 	v.podResourceClaims(s.ResourceClaims, p)
 	v.containers(s.Containers, vols, p)

@@ -9,6 +9,7 @@ import (
 	"github.com/jobkit/jobkit/job/jobtest"
 	"github.com/jobkit/jobkit/validation"
 	"k8s.io/apimachinery/pkg/api/resource"
+	"k8s.io/apimachinery/pkg/util/intstr"
 	"k8s.io/apimachinery/pkg/util/validation/field"
 )
 
@@ -351,15 +352,20 @@ func TestComparisonTolerationsStayAllowed(t *testing.T) {
 
 func TestProbes(t *testing.T) {
 	const c0 = "spec.template.spec.containers[0]."
+	// probe makes a probe with the handlers named, each valid.
 	probe := func(handlers ...string) *job.Probe {
+		valid := map[string]string{"exec": `{"command":["true"]}`, "httpGet": `{"path":"/","port":8080}`,
+			"tcpSocket": `{"port":"http"}`, "grpc": `{"port":9000}`}
 		p := &job.Probe{}
-		if len(handlers) > 0 {
-			fromJSON(`{"`+strings.Join(handlers, `":{},"`)+`":{}}`, &p.ProbeHandler)
+		var members []string
+		for _, h := range handlers {
+			members = append(members, `"`+h+`":`+valid[h])
 		}
+		fromJSON(`{`+strings.Join(members, ",")+`}`, &p.ProbeHandler)
 		return p
 	}
 	sidecar := job.ContainerRestartPolicyAlways
-	exec := job.ProbeHandler{Exec: &job.ExecAction{}}
+	exec := job.ProbeHandler{Exec: &job.ExecAction{Command: []string{"true"}}}
 	runCreate(t, []createCase{
 		{name: "valid probes", job: withPod(func(s *job.PodSpec) {
 			s.Containers[0].LivenessProbe = probe("httpGet")
@@ -382,6 +388,37 @@ func TestProbes(t *testing.T) {
 		}), want: field.ErrorList{
 			e(forbidden, "spec.template.spec.initContainers[0].lifecycle"), e(forbidden, "spec.template.spec.initContainers[0].readinessProbe"),
 		}},
+		{name: "handler members", job: withPod(func(s *job.PodSpec) {
+			s.Containers[0].LivenessProbe = &job.Probe{ProbeHandler: job.ProbeHandler{Exec: &job.ExecAction{}}}
+			s.Containers[0].ReadinessProbe = probe("httpGet")
+			s.Containers[0].ReadinessProbe.HTTPGet.Port = intstr.FromInt32(0)
+			s.Containers[0].StartupProbe = probe("tcpSocket")
+			s.Containers[0].StartupProbe.TCPSocket.Port = intstr.FromString("a_b")
+		}), want: field.ErrorList{
+			e(required, c0+"livenessProbe.exec.command"), e(invalid, c0+"readinessProbe.httpGet.port"), e(invalid, c0+"startupProbe.tcpSocket.port"),
+		}},
+		{name: "lifecycle hooks", job: withPod(func(s *job.PodSpec) {
+			s.TerminationGracePeriodSeconds = new(int64(30))
+			s.Containers[0].Lifecycle = &job.Lifecycle{
+				PostStart: &job.LifecycleHandler{},
+				PreStop:   &job.LifecycleHandler{Sleep: &job.SleepAction{Seconds: 60}, Exec: &job.ExecAction{Command: []string{"true"}}},
+			}
+		}), want: field.ErrorList{
+			e(required, c0+"lifecycle.postStart"), e(forbidden, c0+"lifecycle.preStop.sleep"),
+		}},
+		{name: "a sleep past the grace period", job: withPod(func(s *job.PodSpec) {
+			s.TerminationGracePeriodSeconds = new(int64(30))
+			s.Containers[0].Lifecycle = &job.Lifecycle{PreStop: &job.LifecycleHandler{Sleep: &job.SleepAction{Seconds: 60}}}
+		}), want: field.ErrorList{e(invalid, c0+"lifecycle.preStop.sleep")}},
+		{name: "a stop signal without the pod's OS", job: withPod(func(s *job.PodSpec) {
+			sig := job.Signal("SIGTERM")
+			s.Containers[0].Lifecycle = &job.Lifecycle{StopSignal: &sig}
+		}), want: field.ErrorList{e(forbidden, c0+"lifecycle.stopSignal")}},
+		{name: "a stop signal Windows does not have", job: withPod(func(s *job.PodSpec) {
+			sig := job.Signal("SIGRTMIN+3")
+			s.OS = &job.PodOS{Name: "windows"}
+			s.Containers[0].Lifecycle = &job.Lifecycle{StopSignal: &sig}
+		}), want: field.ErrorList{e(notSupported, c0+"lifecycle.stopSignal")}},
 	})
 }
 

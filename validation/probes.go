@@ -6,9 +6,14 @@ import (
 	"k8s.io/apimachinery/pkg/util/validation/field"
 )
 
-// probes checks a container's probes: one handler each, timings not negative, a success
-// threshold of 1 for liveness and startup probes, no grace period for readiness probes.
+// probes checks a container's lifecycle hooks and probes: one valid handler each,
+// timings not negative, a success threshold of 1 for liveness and startup probes, no grace
+// period for readiness probes.
 func (v *validator) probes(c *job.Container, p *path) {
+	if c.Lifecycle != nil {
+		lp := p.child("lifecycle")
+		v.lifecycle(c.Lifecycle, &lp)
+	}
 	v.probe(c.LivenessProbe, p, "livenessProbe")
 	v.probe(c.ReadinessProbe, p, "readinessProbe")
 	v.probe(c.StartupProbe, p, "startupProbe")
@@ -19,22 +24,8 @@ func (v *validator) probe(pr *job.Probe, p *path, member string) {
 		return
 	}
 	pp := p.child(member)
-	handlers := 0
 	h := &pr.ProbeHandler
-	for _, handler := range [...]struct {
-		name string
-		set  bool
-	}{{"exec", h.Exec != nil}, {"httpGet", h.HTTPGet != nil}, {"tcpSocket", h.TCPSocket != nil}, {"grpc", h.GRPC != nil}} {
-		if handler.set {
-			if handlers++; handlers > 1 {
-				hp := pp.child(handler.name)
-				v.add(field.Forbidden(hp.build(), "may not specify more than 1 handler type"))
-			}
-		}
-	}
-	if handlers == 0 {
-		v.add(field.Required(pp.build(), "must specify a handler type"))
-	}
+	v.handler(handlers{exec: h.Exec, httpGet: h.HTTPGet, tcpSocket: h.TCPSocket, grpc: h.GRPC}, &pp)
 	for _, t := range [...]struct {
 		name  string
 		value int32

@@ -20,8 +20,11 @@ type validator struct {
 	// resize because the stored Job has one that does.
 	allowInitResizeRestart bool
 
-	// podRestartPolicy is the restart policy of the pod being validated.
+	// podRestartPolicy, podOS and gracePeriod are the restart policy, OS and termination
+	// grace period of the pod being validated.
 	podRestartPolicy job.RestartPolicy
+	podOS            *job.PodOS
+	gracePeriod      *int64
 }
 
 // add keeps an error, its bad value in the internal form when it is a struct.
