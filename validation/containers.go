@@ -80,26 +80,6 @@ func envVarNameOK(name string) bool {
 	return true
 }
 
-// securityContext checks a container's security context: privileged only where the
-// cluster allows it, user and group IDs in range, and no privileged container that forbids
-// privilege escalation.
-func (v *validator) securityContext(sc *job.SecurityContext, p *path) {
-	if sc == nil {
-		return
-	}
-	sp := p.child("securityContext")
-	privileged := sc.Privileged != nil && *sc.Privileged
-	if privileged && v.opts.DenyPrivileged {
-		pp := sp.child("privileged")
-		v.add(field.Forbidden(pp.build(), "disallowed by cluster policy"))
-	}
-	v.id(sc.RunAsUser, &sp, "runAsUser")
-	v.id(sc.RunAsGroup, &sp, "runAsGroup")
-	if privileged && sc.AllowPrivilegeEscalation != nil && !*sc.AllowPrivilegeEscalation {
-		v.add(field.Invalid(sp.build(), sc, "cannot set `allowPrivilegeEscalation` to false and `privileged` to true"))
-	}
-}
-
 // id checks that a user or group ID, when set, is between 0 and 2147483647.
 func (v *validator) id(value *int64, p *path, member string) {
 	if value != nil && (*value < 0 || *value > 1<<31-1) {

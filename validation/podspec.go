@@ -16,6 +16,7 @@ import (
 // (dnsPolicy, a container's imagePullPolicy, a port's protocol) are accepted empty.
 func (v *validator) podSpec(s *job.PodSpec, p *path) {
 	v.podRestartPolicy, v.podOS, v.gracePeriod = s.RestartPolicy, s.OS, s.TerminationGracePeriodSeconds
+	v.hostUsers = s.HostUsers == nil || *s.HostUsers
 	vols := v.volumes(s.Volumes, p)
 	v.podResourceClaims(s.ResourceClaims, p)
 	v.containers(s.Containers, vols, p)
@@ -64,24 +65,6 @@ func (v *validator) podPolicies(s *job.PodSpec, p *path) {
 	default:
 		dp := p.child("dnsPolicy")
 		v.add(field.NotSupported(dp.build(), s.DNSPolicy, []job.DNSPolicy{job.DNSClusterFirstWithHostNet, job.DNSClusterFirst, job.DNSDefault, job.DNSNone}))
-	}
-}
-
-// podSecurityContext checks that the pod's group and user IDs are in range.
-func (v *validator) podSecurityContext(sc *job.PodSecurityContext, p *path) {
-	if sc == nil {
-		return
-	}
-	sp := p.child("securityContext")
-	v.id(sc.FSGroup, &sp, "fsGroup")
-	v.id(sc.RunAsUser, &sp, "runAsUser")
-	v.id(sc.RunAsGroup, &sp, "runAsGroup")
-	gp := sp.child("supplementalGroups")
-	for i := range sc.SupplementalGroups {
-		if g := sc.SupplementalGroups[i]; g < 0 || g > 1<<31-1 {
-			ip := gp.at(i)
-			v.add(field.Invalid(ip.build(), g, validation.InclusiveRangeError(0, 1<<31-1)))
-		}
 	}
 }
 

@@ -431,3 +431,47 @@ func scaleStored(old *job.Job) field.ErrorList {
 	job.PrepareForUpdate(updated, old, nil)
 	return validation.ValidateJobUpdate(updated, old, validation.Options{})
 }
+
+// TestSecurityContexts checks the rules of container and pod security contexts, each case
+// one a user might break.
+func TestSecurityContexts(t *testing.T) {
+	const c0 = "spec.template.spec.containers[0].securityContext"
+	const pod = "spec.template.spec.securityContext"
+	container := func(sc string) *job.Job {
+		return withPod(func(s *job.PodSpec) {
+			s.Containers[0].SecurityContext = &job.SecurityContext{}
+			fromJSON(sc, s.Containers[0].SecurityContext)
+		})
+	}
+	podLevel := func(sc string) *job.Job {
+		return withPod(func(s *job.PodSpec) {
+			s.SecurityContext = &job.PodSecurityContext{}
+			fromJSON(sc, s.SecurityContext)
+		})
+	}
+	runCreate(t, []createCase{
+		{name: "a hardened container", job: container(`{"runAsNonRoot":true,"allowPrivilegeEscalation":false,"capabilities":{"drop":["ALL"]},"seccompProfile":{"type":"RuntimeDefault"},"appArmorProfile":{"type":"Localhost","localhostProfile":"k8s-default"}}`)},
+		{name: "an unmasked proc mount in the host's user namespace", job: container(`{"procMount":"Unmasked"}`),
+			want: field.ErrorList{e(invalid, c0+".procMount")}},
+		{name: "an unknown proc mount", job: container(`{"procMount":"Masked"}`),
+			want: field.ErrorList{e(notSupported, c0+".procMount")}},
+		{name: "a localhost seccomp profile without its path", job: container(`{"seccompProfile":{"type":"Localhost"}}`),
+			want: field.ErrorList{e(required, c0+".seccompProfile.localhostProfile")}},
+		{name: "a seccomp profile path without Localhost", job: container(`{"seccompProfile":{"type":"RuntimeDefault","localhostProfile":"p.json"}}`),
+			want: field.ErrorList{e(invalid, c0+".seccompProfile.localhostProfile")}},
+		{name: "an AppArmor profile without a type", job: container(`{"appArmorProfile":{}}`),
+			want: field.ErrorList{e(required, c0+".appArmorProfile.type")}},
+		{name: "a padded AppArmor profile", job: container(`{"appArmorProfile":{"type":"Localhost","localhostProfile":" p "}}`),
+			want: field.ErrorList{e(invalid, c0+".appArmorProfile.localhostProfile")}},
+		{name: "CAP_SYS_ADMIN without privilege escalation", job: container(`{"allowPrivilegeEscalation":false,"capabilities":{"add":["CAP_SYS_ADMIN"]}}`),
+			want: field.ErrorList{e(invalid, c0)}},
+		{name: "a Windows user name with a bad character", job: container(`{"windowsOptions":{"runAsUserName":"DOMAIN\\us:er"}}`),
+			want: field.ErrorList{e(invalid, c0+".windowsOptions.runAsUserName")}},
+		{name: "a Windows user name with two backslashes", job: container(`{"windowsOptions":{"runAsUserName":"a\\b\\c"}}`),
+			want: field.ErrorList{e(invalid, c0+".windowsOptions.runAsUserName")}},
+		{name: "sysctls", job: podLevel(`{"sysctls":[{"name":"net.core.somaxconn","value":"1024"},{"name":"Net.Bad"},{"name":"net.core.somaxconn"},{"name":""}]}`),
+			want: field.ErrorList{e(invalid, pod+".sysctls[1].name"), e(duplicate, pod+".sysctls[2].name"), e(required, pod+".sysctls[3].name")}},
+		{name: "pod policies", job: podLevel(`{"fsGroupChangePolicy":"Sometimes","supplementalGroupsPolicy":"Loose","seLinuxChangePolicy":"Never"}`),
+			want: field.ErrorList{e(notSupported, pod+".fsGroupChangePolicy"), e(notSupported, pod+".supplementalGroupsPolicy"), e(notSupported, pod+".seLinuxChangePolicy")}},
+	})
+}

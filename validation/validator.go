@@ -25,6 +25,7 @@ type validator struct {
 	podRestartPolicy job.RestartPolicy
 	podOS            *job.PodOS
 	gracePeriod      *int64
+	hostUsers        bool // the pod uses the host's user namespace
 }
 
 // add keeps an error, its bad value in the internal form when it is a struct.
