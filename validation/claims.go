@@ -66,10 +66,8 @@ func (v *validator) claimSpec(s *job.PersistentVolumeClaimSpec, p *path) {
 	if len(s.AccessModes) == 0 {
 		v.add(field.Required(ap.build(), "at least 1 access mode is required"))
 	}
-	if s.Selector != nil {
-		sp := p.child("selector")
-		v.addAll(metav1validation.ValidateLabelSelector(s.Selector, metav1validation.LabelSelectorValidationOptions{}, sp.build()))
-	}
+	sp := p.child("selector")
+	v.labelSelector(s.Selector, &sp)
 	once, other := false, false
 	for _, mode := range s.AccessModes {
 		known := contains(accessModes, mode)

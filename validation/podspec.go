@@ -28,6 +28,7 @@ func (v *validator) podSpec(s *job.PodSpec, p *path) {
 		v.addAll(metav1validation.ValidateLabels(s.NodeSelector, np.build()))
 	}
 	v.podSecurityContext(s.SecurityContext, p)
+	v.affinity(s.Affinity, p)
 	v.schedulingGates(s.SchedulingGates, p)
 	v.objectName(serviceAccountName(s), p, "serviceAccountName")
 	v.objectName(s.NodeName, p, "nodeName")

@@ -475,3 +475,45 @@ func TestSecurityContexts(t *testing.T) {
 			want: field.ErrorList{e(notSupported, pod+".fsGroupChangePolicy"), e(notSupported, pod+".supplementalGroupsPolicy"), e(notSupported, pod+".seLinuxChangePolicy")}},
 	})
 }
+
+// TestAffinity checks the rules of node and pod affinity, each case one a user might break.
+func TestAffinity(t *testing.T) {
+	const a = "spec.template.spec.affinity"
+	with := func(affinity string) *job.Job {
+		return withPod(func(s *job.PodSpec) {
+			s.Affinity = &job.Affinity{}
+			fromJSON(affinity, s.Affinity)
+		})
+	}
+	runCreate(t, []createCase{
+		{name: "spread by zone", job: with(`{"nodeAffinity":{"requiredDuringSchedulingIgnoredDuringExecution":{"nodeSelectorTerms":[{"matchExpressions":[{"key":"kubernetes.io/arch","operator":"In","values":["amd64"]}]}]}},"podAntiAffinity":{"preferredDuringSchedulingIgnoredDuringExecution":[{"weight":50,"podAffinityTerm":{"labelSelector":{"matchLabels":{"app":"x"}},"topologyKey":"topology.kubernetes.io/zone"}}]}}`)},
+		{name: "no node selector terms", job: with(`{"nodeAffinity":{"requiredDuringSchedulingIgnoredDuringExecution":{"nodeSelectorTerms":[]}}}`),
+			want: field.ErrorList{e(required, a+".nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms")}},
+		{name: "operators and values", job: with(`{"nodeAffinity":{"requiredDuringSchedulingIgnoredDuringExecution":{"nodeSelectorTerms":[{"matchExpressions":[{"key":"a","operator":"In"},{"key":"b","operator":"Exists","values":["x"]},{"key":"c","operator":"Near"},{"key":"d","operator":"In","values":["bad value"]}]}]}}}`),
+			want: field.ErrorList{
+				e(required, a+".nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchExpressions[0].values"),
+				e(forbidden, a+".nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchExpressions[1].values"),
+				e(invalid, a+".nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchExpressions[2].operator"),
+				e(invalid, a+".nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchExpressions[3].values[0]"),
+			}},
+		{name: "a field selector by label", job: with(`{"nodeAffinity":{"preferredDuringSchedulingIgnoredDuringExecution":[{"weight":0,"preference":{"matchFields":[{"key":"metadata.labels","operator":"In","values":["a"]}]}}]}}`),
+			want: field.ErrorList{
+				e(invalid, a+".nodeAffinity.preferredDuringSchedulingIgnoredDuringExecution[0].weight"),
+				e(invalid, a+".nodeAffinity.preferredDuringSchedulingIgnoredDuringExecution[0].preference.matchFields[0].key"),
+			}},
+		{name: "a pod affinity term without a topology key", job: with(`{"podAffinity":{"requiredDuringSchedulingIgnoredDuringExecution":[{"labelSelector":{"matchLabels":{"app":"x"}},"namespaces":["Bad"]}]}}`),
+			want: field.ErrorList{
+				e(invalid, a+".podAffinity.requiredDuringSchedulingIgnoredDuringExecution[0].namespace"),
+				e(required, a+".podAffinity.requiredDuringSchedulingIgnoredDuringExecution[0].topologyKey"),
+				// an empty name is both empty and not of the name characters
+				e(invalid, a+".podAffinity.requiredDuringSchedulingIgnoredDuringExecution[0].topologyKey"),
+				e(invalid, a+".podAffinity.requiredDuringSchedulingIgnoredDuringExecution[0].topologyKey"),
+			}},
+		{name: "match label keys without a selector, and in both lists", job: with(`{"podAffinity":{"requiredDuringSchedulingIgnoredDuringExecution":[{"topologyKey":"zone","matchLabelKeys":["app"],"mismatchLabelKeys":["app"]}]}}`),
+			want: field.ErrorList{
+				e(forbidden, a+".podAffinity.requiredDuringSchedulingIgnoredDuringExecution[0].matchLabelKeys"),
+				e(forbidden, a+".podAffinity.requiredDuringSchedulingIgnoredDuringExecution[0].mismatchLabelKeys"),
+				e(invalid, a+".podAffinity.requiredDuringSchedulingIgnoredDuringExecution[0].matchLabelKeys[0]"),
+			}},
+	})
+}

@@ -87,7 +87,9 @@ func TestUpdate(t *testing.T) {
 			Condition(job.JobCondition{Type: job.JobSuspended, Status: job.ConditionTrue}), update: nodeSelector},
 		{name: "node affinity of a suspended Job", old: suspended(), update: func(j *job.Job) {
 			j.Spec.Template.Spec.Affinity = &job.Affinity{NodeAffinity: &job.NodeAffinity{
-				RequiredDuringSchedulingIgnoredDuringExecution: &job.NodeSelector{NodeSelectorTerms: []job.NodeSelectorTerm{}},
+				RequiredDuringSchedulingIgnoredDuringExecution: &job.NodeSelector{NodeSelectorTerms: []job.NodeSelectorTerm{
+					{MatchExpressions: []job.NodeSelectorRequirement{{Key: "zone", Operator: "In", Values: []string{"a"}}}},
+				}},
 			}}
 		}},
 		{name: "pod affinity of a suspended Job", old: suspended(), update: func(j *job.Job) {
