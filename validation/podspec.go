@@ -21,6 +21,7 @@ func (v *validator) podSpec(s *job.PodSpec, p *path) {
 	v.podResourceClaims(s.ResourceClaims, p)
 	v.containers(s.Containers, vols, p)
 	v.initContainers(s, vols, p)
+	v.ephemeralContainers(s, vols, p)
 	v.hostNetworkPorts(s, p)
 	v.podPolicies(s, p)
 	if !labelsOK(s.NodeSelector) {

@@ -128,8 +128,23 @@ func TestTemplate(t *testing.T) {
 			e(invalid, "spec.template.annotations"),
 		}},
 		{name: "ephemeral containers", job: with(mk(), func(j *job.Job) {
-			j.Spec.Template.Spec.EphemeralContainers = []job.EphemeralContainer{{EphemeralContainerCommon: job.EphemeralContainerCommon{Name: "debug"}}}
+			j.Spec.Template.Spec.EphemeralContainers = []job.EphemeralContainer{{EphemeralContainerCommon: job.EphemeralContainerCommon{Name: "debug", Image: "busybox"}}}
 		}), want: field.ErrorList{e(forbidden, "spec.template.spec.ephemeralContainers")}},
+		{name: "ephemeral containers are checked before they are refused", job: with(mk(), func(j *job.Job) {
+			j.Spec.Template.Spec.EphemeralContainers = []job.EphemeralContainer{{
+				EphemeralContainerCommon: job.EphemeralContainerCommon{Name: j.Spec.Template.Spec.Containers[0].Name, Image: " busybox",
+					Ports: []job.ContainerPort{{ContainerPort: 80}}, VolumeMounts: []job.VolumeMount{{Name: "none", MountPath: "/x", SubPath: "y"}}},
+				TargetContainerName: "absent",
+			}}
+		}), want: field.ErrorList{
+			e(notFound, "spec.template.spec.ephemeralContainers[0].volumeMounts[0].name"),
+			e(invalid, "spec.template.spec.ephemeralContainers[0].image"),
+			e(duplicate, "spec.template.spec.ephemeralContainers[0].name"),
+			e(notFound, "spec.template.spec.ephemeralContainers[0].targetContainerName"),
+			e(forbidden, "spec.template.spec.ephemeralContainers[0].ports"),
+			e(forbidden, "spec.template.spec.ephemeralContainers[0].volumeMounts[0].subPath"),
+			e(forbidden, "spec.template.spec.ephemeralContainers"),
+		}},
 	})
 }
 
