@@ -28,10 +28,16 @@ const (
 // with cpu or memory. The API server walks the two maps in no fixed order; jobkit reports
 // by resource name.
 func (v *validator) resources(r *job.ResourceRequirements, p *path) {
-	if resourcesOK(r, v.allowIndivisibleHugePages) {
-		return
-	}
 	rp := p.child("resources")
+	if !resourcesOK(r, v.allowIndivisibleHugePages) {
+		v.quantities(r, &rp)
+	}
+	cp := rp.child("claims")
+	v.claimReferences(r.Claims, &cp)
+}
+
+// quantities is resources for the limits and requests.
+func (v *validator) quantities(r *job.ResourceRequirements, rp *path) {
 	lp, qp := rp.child("limits"), rp.child("requests")
 	cpuOrMemory, hugePages := false, false
 	for _, name := range slices.Sorted(maps.Keys(r.Limits)) {

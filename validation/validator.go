@@ -26,6 +26,7 @@ type validator struct {
 	podOS            *job.PodOS
 	gracePeriod      *int64
 	hostUsers        bool // the pod uses the host's user namespace
+	podClaims        []job.PodResourceClaim
 }
 
 // add keeps an error, its bad value in the internal form when it is a struct.
