@@ -32,6 +32,7 @@ func (v *validator) podSpec(s *job.PodSpec, p *path) {
 	v.podSecurityContext(s.SecurityContext, p)
 	v.affinity(s.Affinity, p)
 	v.schedulingGates(s.SchedulingGates, p)
+	v.topologySpread(s.TopologySpreadConstraints, p)
 	v.objectName(serviceAccountName(s), p, "serviceAccountName")
 	v.objectName(s.NodeName, p, "nodeName")
 	if d := s.ActiveDeadlineSeconds; d != nil && (*d < 1 || *d > math.MaxInt32) {
@@ -48,6 +49,7 @@ func (v *validator) podSpec(s *job.PodSpec, p *path) {
 	}
 	v.tolerations(s.Tolerations, p)
 	v.objectName(s.PriorityClassName, p, "priorityClassName")
+	v.fileKeyRefVolumes(s, p)
 }
 
 // podPolicies checks the pod's restart and DNS policies. Core validation checks the

@@ -517,3 +517,34 @@ func TestAffinity(t *testing.T) {
 			}},
 	})
 }
+
+// TestTopologySpreadAndEnvFiles checks topology spread constraints and the volumes of
+// env-file references.
+func TestTopologySpreadAndEnvFiles(t *testing.T) {
+	const ts = "spec.template.spec.topologySpreadConstraints"
+	spread := func(constraints string) *job.Job {
+		return withPod(func(s *job.PodSpec) { fromJSON(constraints, &s.TopologySpreadConstraints) })
+	}
+	envFile := func(from string) *job.Job {
+		return withPod(func(s *job.PodSpec) {
+			s.Volumes = []job.Volume{volume("cache"), {Name: "conf"}}
+			fromJSON(`{"configMap":{"name":"c"}}`, &s.Volumes[1].VolumeSource)
+			s.Containers[0].Env = []job.EnvVar{{Name: "A", ValueFrom: &job.EnvVarSource{FileKeyRef: &job.FileKeySelector{VolumeName: from, Path: "env", Key: "A"}}}}
+		})
+	}
+	runCreate(t, []createCase{
+		{name: "spread over zones", job: spread(`[{"maxSkew":1,"topologyKey":"topology.kubernetes.io/zone","whenUnsatisfiable":"DoNotSchedule","labelSelector":{"matchLabels":{"app":"x"}},"minDomains":3}]`)},
+		{name: "a constraint of every mistake", job: spread(`[{"maxSkew":0,"whenUnsatisfiable":"Never","minDomains":0,"nodeTaintsPolicy":"Sometimes"}]`),
+			want: field.ErrorList{
+				e(invalid, ts+"[0].maxSkew"), e(required, ts+"[0].topologyKey"), e(notSupported, ts+"[0].whenUnsatisfiable"),
+				e(invalid, ts+"[0].minDomains"), e(invalid, ts+"[0].minDomains"), e(notSupported, ts+"[0].nodeTaintsPolicy"),
+			}},
+		{name: "a constraint twice", job: spread(`[{"maxSkew":1,"topologyKey":"zone","whenUnsatisfiable":"ScheduleAnyway"},{"maxSkew":2,"topologyKey":"zone","whenUnsatisfiable":"ScheduleAnyway"}]`),
+			want: field.ErrorList{e(duplicate, ts+"[0].{topologyKey, whenUnsatisfiable}")}},
+		{name: "an env file in an emptyDir", job: envFile("cache")},
+		{name: "an env file in a ConfigMap", job: envFile("conf"),
+			want: field.ErrorList{e(invalid, "spec.template.spec.containers[0].env[0].valueFrom.fileKeyRef.volumeName")}},
+		{name: "an env file in no volume", job: envFile("none"),
+			want: field.ErrorList{e(notFound, "spec.template.spec.containers[0].env[0].valueFrom.fileKeyRef.volumeName")}},
+	})
+}
