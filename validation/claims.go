@@ -204,9 +204,11 @@ func (v *validator) projected(pv *job.ProjectedVolumeSource, p *path) {
 		}
 		if src.ClusterTrustBundle != nil {
 			n++
+			v.clusterTrustBundle(src.ClusterTrustBundle, &ip, &pp, &paths)
 		}
 		if src.PodCertificate != nil {
 			n++
+			v.podCertificate(src.PodCertificate, &ip, &pp, &paths)
 		}
 		if n > 1 {
 			v.add(field.Forbidden(ip.build(), "may not specify more than 1 volume type per source"))
