@@ -33,6 +33,7 @@ func (v *validator) podSpec(s *job.PodSpec, p *path) {
 	v.affinity(s.Affinity, p)
 	v.schedulingGates(s.SchedulingGates, p)
 	v.topologySpread(s.TopologySpreadConstraints, p)
+	v.windowsHostProcess(s, p)
 	v.objectName(serviceAccountName(s), p, "serviceAccountName")
 	v.objectName(s.NodeName, p, "nodeName")
 	if d := s.ActiveDeadlineSeconds; d != nil && (*d < 1 || *d > math.MaxInt32) {
@@ -49,6 +50,7 @@ func (v *validator) podSpec(s *job.PodSpec, p *path) {
 	}
 	v.tolerations(s.Tolerations, p)
 	v.objectName(s.PriorityClassName, p, "priorityClassName")
+	v.os(s, p)
 	v.fileKeyRefVolumes(s, p)
 }
 

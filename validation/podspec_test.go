@@ -548,3 +548,25 @@ func TestTopologySpreadAndEnvFiles(t *testing.T) {
 			want: field.ErrorList{e(notFound, "spec.template.spec.containers[0].env[0].valueFrom.fileKeyRef.volumeName")}},
 	})
 }
+
+// TestPodOS checks the rules of a pod's OS and of Windows host process pods.
+func TestPodOS(t *testing.T) {
+	const spec = "spec.template.spec"
+	yes := true
+	runCreate(t, []createCase{
+		{name: "an unknown OS", job: withPod(func(s *job.PodSpec) { s.OS = &job.PodOS{Name: "plan9"} }),
+			want: field.ErrorList{e(notSupported, spec+".os")}},
+		{name: "Windows options on Linux", job: withPod(func(s *job.PodSpec) {
+			s.OS = &job.PodOS{Name: "linux"}
+			s.Containers[0].SecurityContext = &job.SecurityContext{WindowsOptions: &job.WindowsSecurityContextOptions{}}
+		}), want: field.ErrorList{e(forbidden, spec+".containers[0].securityContext.windowsOptions")}},
+		{name: "Linux settings on Windows", job: withPod(func(s *job.PodSpec) {
+			s.OS = &job.PodOS{Name: "windows"}
+			s.HostPID = true
+			s.Containers[0].SecurityContext = &job.SecurityContext{RunAsUser: new(int64(1000))}
+		}), want: field.ErrorList{e(forbidden, spec+".hostPID"), e(forbidden, spec+".containers[0].securityContext.runAsUser")}},
+		{name: "a host process pod off the host network, beside a container that is not one", job: withPod(func(s *job.PodSpec) {
+			s.InitContainers = []job.Container{{Name: "init", Image: "busybox", SecurityContext: &job.SecurityContext{WindowsOptions: &job.WindowsSecurityContextOptions{HostProcess: &yes}}}}
+		}), want: field.ErrorList{e(invalid, spec), e(invalid, spec+".hostNetwork")}}, // and Forbidden when the cluster denies privilege
+	})
+}
