@@ -30,10 +30,14 @@ func (v *validator) podSpec(s *job.PodSpec, p *path) {
 		v.addAll(metav1validation.ValidateLabels(s.NodeSelector, np.build()))
 	}
 	v.podSecurityContext(s.SecurityContext, p)
+	v.shareProcessNamespace(s, p)
 	v.affinity(s.Affinity, p)
+	v.dnsConfig(s, p)
+	v.readinessGates(s.ReadinessGates, p)
 	v.schedulingGates(s.SchedulingGates, p)
 	v.topologySpread(s.TopologySpreadConstraints, p)
 	v.windowsHostProcess(s, p)
+	v.hostnameOverride(s, p)
 	v.objectName(serviceAccountName(s), p, "serviceAccountName")
 	v.objectName(s.NodeName, p, "nodeName")
 	if d := s.ActiveDeadlineSeconds; d != nil && (*d < 1 || *d > math.MaxInt32) {
@@ -49,7 +53,9 @@ func (v *validator) podSpec(s *job.PodSpec, p *path) {
 		v.dns1123Label(s.Subdomain, &sp)
 	}
 	v.tolerations(s.Tolerations, p)
+	v.hostAliases(s.HostAliases, p)
 	v.objectName(s.PriorityClassName, p, "priorityClassName")
+	v.schedulingExtras(s, p)
 	v.os(s, p)
 	v.fileKeyRefVolumes(s, p)
 }

@@ -570,3 +570,34 @@ func TestPodOS(t *testing.T) {
 		}), want: field.ErrorList{e(invalid, spec), e(invalid, spec+".hostNetwork")}}, // and Forbidden when the cluster denies privilege
 	})
 }
+
+// TestPodMembers checks the rules of the pod's DNS configuration, host aliases, readiness
+// gates, hostname override, runtime class, preemption policy and process namespace.
+func TestPodMembers(t *testing.T) {
+	const spec = "spec.template.spec"
+	yes := true
+	runCreate(t, []createCase{
+		{name: "a DNS policy of None without a config", job: withPod(func(s *job.PodSpec) { s.DNSPolicy = job.DNSNone }),
+			want: field.ErrorList{e(required, spec+".dnsConfig")}},
+		{name: "a DNS config of every mistake", job: withPod(func(s *job.PodSpec) {
+			s.DNSConfig = &job.PodDNSConfig{Nameservers: []string{"1.1.1.1", "dns"}, Searches: []string{"ok.example.", "-bad"}, Options: []job.PodDNSConfigOption{{}}}
+		}), want: field.ErrorList{e(invalid, spec+".dnsConfig.nameservers[1]"), e(invalid, spec+".dnsConfig.searches[1]"), e(required, spec+".dnsConfig.options[0]")}},
+		{name: "host aliases", job: withPod(func(s *job.PodSpec) {
+			s.HostAliases = []job.HostAlias{{IP: "10.0.0.1", Hostnames: []string{"db.local"}}, {IP: "010.0.0.1", Hostnames: []string{"Bad_Name"}}}
+		}), want: field.ErrorList{e(invalid, spec+".hostAliases[1].ip"), e(invalid, spec+".hostAliases[1].hostnames[0]")}},
+		{name: "a readiness gate", job: withPod(func(s *job.PodSpec) {
+			s.ReadinessGates = []job.PodReadinessGate{{ConditionType: "example.com/ready"}, {ConditionType: "not ok"}}
+		}), want: field.ErrorList{e(invalid, spec+".readinessGates[1].conditionType")}},
+		{name: "a hostname override on the host network", job: withPod(func(s *job.PodSpec) {
+			s.HostNetwork = true
+			s.HostnameOverride = new("node_1")
+		}), want: field.ErrorList{e(forbidden, spec+".hostnameOverride"), e(invalid, spec+".hostnameOverride")}},
+		{name: "a runtime class and a preemption policy", job: withPod(func(s *job.PodSpec) {
+			s.RuntimeClassName = new("GVisor")
+			s.PreemptionPolicy = new(job.PreemptionPolicy("Sometimes"))
+		}), want: field.ErrorList{e(invalid, spec+".runtimeClassName"), e(notSupported, spec+".preemptionPolicy")}},
+		{name: "a shared process namespace on the host's", job: withPod(func(s *job.PodSpec) {
+			s.HostPID, s.ShareProcessNamespace = true, &yes
+		}), want: field.ErrorList{e(invalid, spec+".shareProcessNamespace")}},
+	})
+}

@@ -105,9 +105,9 @@ func TestUpdate(t *testing.T) {
 func TestUpdateSemanticallyEqualTemplate(t *testing.T) {
 	old := mk().Obj()
 	old.ResourceVersion = "1"
-	old.Spec.Template.Spec.Overhead = job.ResourceList{"a": resource.MustParse("1"), "b": resource.MustParse("2")}
+	old.Spec.Template.Spec.Overhead = job.ResourceList{"cpu": resource.MustParse("1"), "memory": resource.MustParse("2")}
 	j := old.DeepCopy()
-	j.Spec.Template.Spec.Overhead = job.ResourceList{"b": resource.MustParse("2000m"), "a": resource.MustParse("1")}
+	j.Spec.Template.Spec.Overhead = job.ResourceList{"memory": resource.MustParse("2000m"), "cpu": resource.MustParse("1")}
 	j.Spec.Template.Spec.Tolerations = []job.Toleration{}
 	j.Spec.Template.Spec.Extra = job.Extra{"unknownMember": []byte(`true`)}
 	job.PrepareForUpdate(j, old, nil)
