@@ -168,7 +168,7 @@ func (v *validator) schedulingExtras(s *job.PodSpec, p *path) {
 		op := p.child("overhead")
 		r := job.ResourceRequirements{Limits: s.Overhead}
 		if !resourcesOK(&r, v.allowIndivisibleHugePages) {
-			v.quantities(&r, &op)
+			v.quantities(&r, &op, false)
 		}
 	}
 }

@@ -23,6 +23,7 @@ func (v *validator) podSpec(s *job.PodSpec, p *path) {
 	v.containers(s.Containers, vols, p)
 	v.initContainers(s, vols, p)
 	v.ephemeralContainers(s, vols, p)
+	v.podResources(s, p)
 	v.hostNetworkPorts(s, p)
 	v.podPolicies(s, p)
 	if !labelsOK(s.NodeSelector) {

@@ -2,6 +2,7 @@ package validation_test
 
 import (
 	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -599,5 +600,37 @@ func TestPodMembers(t *testing.T) {
 		{name: "a shared process namespace on the host's", job: withPod(func(s *job.PodSpec) {
 			s.HostPID, s.ShareProcessNamespace = true, &yes
 		}), want: field.ErrorList{e(invalid, spec+".shareProcessNamespace")}},
+	})
+}
+
+// TestPodResources checks the pod's own resources against what it may ask for and what its
+// containers ask for.
+func TestPodResources(t *testing.T) {
+	const r = "spec.template.spec.resources"
+	pod := func(requests, limits string, containers ...string) *job.Job {
+		return withPod(func(s *job.PodSpec) {
+			s.Resources = &job.ResourceRequirements{}
+			fromJSON(`{"requests":`+requests+`,"limits":`+limits+`}`, s.Resources)
+			for i, c := range containers {
+				if i > 0 {
+					s.Containers = append(s.Containers, job.Container{Name: fmt.Sprintf("c%d", i), Image: "busybox"})
+				}
+				fromJSON(c, &s.Containers[i].Resources)
+			}
+		})
+	}
+	runCreate(t, []createCase{
+		{name: "a pod budget over its containers", job: pod(`{"cpu":"2","memory":"1Gi"}`, `{"cpu":"4"}`, `{"requests":{"cpu":"1"},"limits":{"cpu":"2"}}`)},
+		{name: "resources a pod may not ask for", job: pod(`{"ephemeral-storage":"1Gi","example.com/gpu":"1"}`, `{}`),
+			want: field.ErrorList{e(notSupported, r+".requests[ephemeral-storage]"), e(notSupported, r+".requests[example.com/gpu]"),
+				e(required, r+".limits")}}, // an extended resource may not be overcommitted
+		{name: "a pod asking less than its containers", job: pod(`{"cpu":"1"}`, `{}`, `{"requests":{"cpu":"600m"}}`, `{"requests":{"cpu":"600m"}}`),
+			want: field.ErrorList{e(invalid, r+".requests[cpu]")}},
+		{name: "a container over the pod's limit", job: pod(`{}`, `{"memory":"1Gi"}`, `{"limits":{"memory":"2Gi"}}`),
+			want: field.ErrorList{e(invalid, r+".containers[0][memory].limits")}},
+		{name: "on Windows", job: withPod(func(s *job.PodSpec) {
+			s.OS = &job.PodOS{Name: "windows"}
+			s.Resources = &job.ResourceRequirements{Requests: job.ResourceList{"cpu": resource.MustParse("1")}}
+		}), want: field.ErrorList{e(forbidden, r)}},
 	})
 }

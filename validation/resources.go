@@ -30,26 +30,26 @@ const (
 func (v *validator) resources(r *job.ResourceRequirements, p *path) {
 	rp := p.child("resources")
 	if !resourcesOK(r, v.allowIndivisibleHugePages) {
-		v.quantities(r, &rp)
+		v.quantities(r, &rp, false)
 	}
 	cp := rp.child("claims")
 	v.claimReferences(r.Claims, &cp)
 }
 
 // quantities is resources for the limits and requests.
-func (v *validator) quantities(r *job.ResourceRequirements, rp *path) {
+func (v *validator) quantities(r *job.ResourceRequirements, rp *path, podLevel bool) {
 	lp, qp := rp.child("limits"), rp.child("requests")
 	cpuOrMemory, hugePages := false, false
 	for _, name := range slices.Sorted(maps.Keys(r.Limits)) {
 		kp := lp.key(string(name))
-		v.resourceQuantity(name, r.Limits[name], &kp)
+		v.resourceQuantity(name, r.Limits[name], &kp, podLevel)
 		cpuOrMemory = cpuOrMemory || name == job.ResourceCPU || name == job.ResourceMemory
 		hugePages = hugePages || strings.HasPrefix(string(name), hugePagesPrefix)
 	}
 	for _, name := range slices.Sorted(maps.Keys(r.Requests)) {
 		q := r.Requests[name]
 		kp := qp.key(string(name))
-		v.resourceQuantity(name, q, &kp)
+		v.resourceQuantity(name, q, &kp, podLevel)
 		v.requestWithinLimit(name, q, r.Limits, &lp, &qp)
 		cpuOrMemory = cpuOrMemory || name == job.ResourceCPU || name == job.ResourceMemory
 		hugePages = hugePages || strings.HasPrefix(string(name), hugePagesPrefix)
@@ -59,9 +59,14 @@ func (v *validator) quantities(r *job.ResourceRequirements, rp *path) {
 	}
 }
 
-// resourceQuantity checks one entry of limits or requests, at p.
-func (v *validator) resourceQuantity(name job.ResourceName, q resource.Quantity, p *path) {
-	v.containerResourceName(name, p)
+// resourceQuantity checks one entry of limits or requests, at p, of a container or, with
+// podLevel, of the pod.
+func (v *validator) resourceQuantity(name job.ResourceName, q resource.Quantity, p *path, podLevel bool) {
+	if podLevel {
+		v.podResourceName(name, p)
+	} else {
+		v.containerResourceName(name, p)
+	}
 	if q.Sign() < 0 {
 		v.add(field.Invalid(p.build(), q.String(), apivalidation.IsNegativeErrorMsg))
 	}
@@ -84,6 +89,25 @@ func (v *validator) requestWithinLimit(name job.ResourceName, q resource.Quantit
 		v.add(field.Invalid(qp.build(), q.String(), "must be equal to "+string(name)+" limit of "+limit.String()))
 	case q.Cmp(limit) > 0:
 		v.add(field.Invalid(qp.build(), q.String(), "must be less than or equal to "+string(name)+" limit of "+limit.String()))
+	}
+}
+
+// podResourceName checks that name is a resource a pod may ask for as a whole: a valid
+// resource name, and cpu, memory or huge pages.
+func (v *validator) podResourceName(name job.ResourceName, p *path) {
+	s := string(name)
+	if !names.IsQualifiedName(s) {
+		for _, msg := range validation.IsQualifiedName(s) {
+			v.add(field.Invalid(p.build(), name, msg))
+		}
+		return
+	}
+	if !strings.Contains(s, "/") && !standardResource(s) {
+		v.add(field.Invalid(p.build(), name, "must be a standard resource type or fully qualified"))
+		return
+	}
+	if name != job.ResourceCPU && name != job.ResourceMemory && !strings.HasPrefix(s, hugePagesPrefix) {
+		v.add(field.NotSupported(p.build(), name, []job.ResourceName{job.ResourceCPU, hugePagesPrefix, job.ResourceMemory}))
 	}
 }
 
