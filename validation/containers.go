@@ -1,6 +1,7 @@
 package validation
 
 import (
+	"fmt"
 	"github.com/jobkit/jobkit/job"
 	"k8s.io/apimachinery/pkg/util/validation"
 	"k8s.io/apimachinery/pkg/util/validation/field"
@@ -106,4 +107,71 @@ func (v *validator) hostNetworkPorts(s *job.PodSpec, p *path) {
 			}
 		}
 	}
+}
+
+// hostPortConflicts reports each host port of the containers that an earlier port, of the
+// same protocol and host IP, already takes. The server checks an init container alone, as
+// the only container of a list, so its errors are at index 0 of initContainers.
+func (v *validator) hostPortConflicts(cs []job.Container, p *path) {
+	var seen map[string]bool // for many host ports; a few are compared pairwise
+	if n := hostPorts(cs); n > linearNames {
+		seen = make(map[string]bool, n)
+	}
+	for ci := range cs {
+		for pi, port := range cs[ci].Ports {
+			if port.HostPort == 0 {
+				continue
+			}
+			var taken bool
+			if seen != nil {
+				k := hostPortKey(port)
+				taken, seen[k] = seen[k], true
+			} else {
+				taken = hostPortTaken(cs, ci, pi)
+			}
+			if !taken {
+				continue
+			}
+			ip := p.at(ci)
+			pp := ip.child("ports")
+			kp := pp.at(pi)
+			hp := kp.child("hostPort")
+			v.add(field.Duplicate(hp.build(), hostPortKey(port)))
+		}
+	}
+}
+
+func hostPorts(cs []job.Container) int {
+	n := 0
+	for i := range cs {
+		for _, port := range cs[i].Ports {
+			if port.HostPort != 0 {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+// hostPortTaken reports whether a port before port pi of container ci has its key.
+func hostPortTaken(cs []job.Container, ci, pi int) bool {
+	port := cs[ci].Ports[pi]
+	for cj := 0; cj <= ci; cj++ {
+		for pj, other := range cs[cj].Ports {
+			if cj == ci && pj >= pi {
+				break
+			}
+			if other.HostPort != port.HostPort {
+				continue
+			}
+			if other.Protocol == port.Protocol && other.HostIP == port.HostIP || hostPortKey(other) == hostPortKey(port) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func hostPortKey(port job.ContainerPort) string {
+	return fmt.Sprintf("%s/%s/%d", port.Protocol, port.HostIP, port.HostPort)
 }

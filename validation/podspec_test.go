@@ -634,3 +634,26 @@ func TestPodResources(t *testing.T) {
 		}), want: field.ErrorList{e(forbidden, r)}},
 	})
 }
+
+// TestHostPortConflicts checks that two ports may not take one host port of a protocol and
+// host IP: across containers, and within each init container alone.
+func TestHostPortConflicts(t *testing.T) {
+	port := func(host int32, protocol job.Protocol) job.ContainerPort {
+		return job.ContainerPort{ContainerPort: 80, HostPort: host, Protocol: protocol}
+	}
+	runCreate(t, []createCase{
+		{name: "one host port for TCP and UDP", job: withPod(func(s *job.PodSpec) {
+			s.Containers[0].Ports = []job.ContainerPort{port(8080, "TCP"), port(8080, "UDP")}
+		})},
+		{name: "one host port twice, across containers", job: withPod(func(s *job.PodSpec) {
+			s.Containers[0].Ports = []job.ContainerPort{port(8080, "TCP")}
+			s.Containers = append(s.Containers, job.Container{Name: "b", Image: "busybox", Ports: []job.ContainerPort{port(8080, "TCP")}})
+		}), want: field.ErrorList{e(duplicate, "spec.template.spec.containers[1].ports[0].hostPort")}},
+		{name: "init containers may share a host port, running one at a time", job: withPod(func(s *job.PodSpec) {
+			s.InitContainers = []job.Container{
+				{Name: "a", Image: "busybox", Ports: []job.ContainerPort{port(9000, "TCP")}},
+				{Name: "b", Image: "busybox", Ports: []job.ContainerPort{port(9000, "TCP"), {Name: "x", ContainerPort: 81, HostPort: 9000, Protocol: "TCP"}}},
+			}
+		}), want: field.ErrorList{e(duplicate, "spec.template.spec.initContainers[0].ports[1].hostPort")}}, // sic: the server's index
+	})
+}

@@ -46,6 +46,7 @@ func (v *validator) containers(cs []job.Container, vols volumeSet, p *path) {
 		v.probes(&cs[i], &ip)
 		v.containerRestart(&cs[i], &ip)
 	}
+	v.hostPortConflicts(cs, &cp)
 }
 
 // initContainers checks the init containers like the containers; a name is also a
@@ -75,6 +76,7 @@ func (v *validator) initContainers(pod *job.PodSpec, vols volumeSet, p *path) {
 			np := ip.child("name")
 			v.add(field.Duplicate(np.build(), c.Name))
 		}
+		v.hostPortConflicts(pod.InitContainers[i:i+1], &cp) // sic: as a list of one
 		v.probesOfInitContainer(c, &ip)
 		v.initResizeRestart(c, &ip)
 	}
