@@ -122,6 +122,18 @@ func (v *validator) objectName(value string, p *path, member string) {
 	}
 }
 
+// setObjectName is objectName for a member that, once set, must name an object: empty is
+// not a name.
+func (v *validator) setObjectName(value string, p *path, member string) {
+	if names.IsDNS1123Subdomain(value) {
+		return
+	}
+	mp := p.child(member)
+	for _, msg := range apivalidation.NameIsDNSSubdomain(value, false) {
+		v.add(field.Invalid(mp.build(), value, msg))
+	}
+}
+
 // dns1123Label reports value, which is not a DNS label, at p as core validation does.
 func (v *validator) dns1123Label(value string, p *path) {
 	for _, msg := range validation.IsDNS1123Label(value) {
@@ -153,10 +165,10 @@ func (v *validator) podResourceClaims(claims []job.PodResourceClaim, p *path) {
 			v.add(field.Invalid(ip.build(), *c, "must specify one of: `resourceClaimName`, `resourceClaimTemplateName`"))
 		}
 		if c.ResourceClaimName != nil {
-			v.objectName(*c.ResourceClaimName, &ip, "resourceClaimName")
+			v.setObjectName(*c.ResourceClaimName, &ip, "resourceClaimName")
 		}
 		if c.ResourceClaimTemplateName != nil {
-			v.objectName(*c.ResourceClaimTemplateName, &ip, "resourceClaimTemplateName")
+			v.setObjectName(*c.ResourceClaimTemplateName, &ip, "resourceClaimTemplateName")
 		}
 	}
 }

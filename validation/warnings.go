@@ -14,8 +14,9 @@ import (
 //   - on create, a name that is not a DNS label (pod names and hostnames derive from it);
 //   - on create, and on an update that changes the spec (the generation), an Indexed Job
 //     with more than 10^5 completions and a parallelism above 10^4;
-//   - with either, the pod template warnings for fractional memory and ephemeral-storage
-//     quantities and a negative terminationGracePeriodSeconds. Other core pod template
+//   - with either, the pod template warnings for image pull secrets without a name,
+//     fractional memory and ephemeral-storage quantities (of containers and of the pod's
+//     overhead) and a negative terminationGracePeriodSeconds. Other core pod template
 //     warnings (deprecated annotations and volume types, duplicate env vars and ports,
 //     affinity terms) are not produced.
 //
@@ -43,6 +44,16 @@ func specWarnings(s *job.JobSpec, base *field.Path) []string {
 		warnings = append(warnings, base.String()+": In Indexed Jobs with a number of completions higher than 10^5 and a parallelism higher than 10^4, Kubernetes might not be able to track completedIndexes when a big number of indexes fail")
 	}
 	spec := base.Child("template", "spec")
+	for i, ref := range s.Template.Spec.ImagePullSecrets {
+		if ref.Name == "" {
+			warnings = append(warnings, fmt.Sprintf("%s: invalid empty name %q", spec.Child("imagePullSecrets").Index(i).Child("name"), ref.Name))
+		}
+	}
+	for _, name := range []job.ResourceName{job.ResourceMemory, job.ResourceEphemeralStorage} {
+		if q, ok := s.Template.Spec.Overhead[name]; ok && q.MilliValue()%1000 != 0 {
+			warnings = append(warnings, fmt.Sprintf("%s: fractional byte value %q is invalid, must be an integer", spec.Child("overhead").Key(string(name)), q.String()))
+		}
+	}
 	for _, group := range []struct {
 		name       string
 		containers []job.Container
