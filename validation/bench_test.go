@@ -3,6 +3,7 @@ package validation_test
 import (
 	"encoding/json"
 	"github.com/jobkit/jobkit/internal/race"
+	"os"
 	"testing"
 
 	"github.com/jobkit/jobkit/internal/conformance"
@@ -22,6 +23,16 @@ func createTypical(tb testing.TB, data []byte) *job.Job {
 	job.SetSystemFields(j, systemFields)
 	job.PrepareForCreate(j, nil)
 	return j
+}
+
+// fullPod is testdata/full-pod-job.json through the create path: a valid Job whose pod
+// template sets most members of core/v1's PodSpec.
+func fullPod(tb testing.TB) *job.Job {
+	data, err := os.ReadFile("testdata/full-pod-job.json")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return createTypical(tb, data)
 }
 
 // indexed20Rules is a valid Indexed Job with the 20-rule pod failure policy of
@@ -57,6 +68,7 @@ func BenchmarkValidateJob(b *testing.B) {
 		{"typical", createTypical(b, conformance.BenchInput(b, "typical-job.json"))},
 		{"plain", jobtest.Make("pi", "default").Obj()},
 		{"indexed-20-rules", indexed20Rules(b)},
+		{"full-pod", fullPod(b)},
 	}
 	for _, j := range jobs {
 		b.Run(j.name, func(b *testing.B) {
@@ -100,6 +112,7 @@ func TestValidJobsDoNotAllocate(t *testing.T) {
 	}
 	typical := createTypical(t, conformance.BenchInput(t, "typical-job.json"))
 	indexed := indexed20Rules(t)
+	full := fullPod(t)
 	updated, old := parallelismUpdate(t)
 	statusOld := jobtest.Make("pi", "default").Active(1).Obj()
 	statusOld.ResourceVersion = "1"
@@ -111,6 +124,7 @@ func TestValidJobsDoNotAllocate(t *testing.T) {
 	}{
 		{"ValidateJob typical", func() int { return len(validation.ValidateJob(typical, validation.Options{})) }},
 		{"ValidateJob indexed with 20 rules", func() int { return len(validation.ValidateJob(indexed, validation.Options{})) }},
+		{"ValidateJob of a full pod template", func() int { return len(validation.ValidateJob(full, validation.Options{})) }},
 		{"ValidateJobUpdate", func() int { return len(validation.ValidateJobUpdate(updated, old, validation.Options{})) }},
 		{"ValidateJobStatusUpdate", func() int {
 			return len(validation.ValidateJobStatusUpdate(statusNew, statusOld, validation.Options{}))

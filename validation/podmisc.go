@@ -2,6 +2,7 @@ package validation
 
 import (
 	"fmt"
+	"net/netip"
 	"strings"
 
 	"github.com/jobkit/jobkit/internal/names"
@@ -60,7 +61,7 @@ func (v *validator) dnsConfig(s *job.PodSpec, p *path) {
 	if len(dc.Searches) > maxSearchPaths {
 		v.add(field.Invalid(sp.build(), dc.Searches, fmt.Sprintf("must not have more than %v search paths", maxSearchPaths)))
 	}
-	if len(strings.Join(dc.Searches, " ")) > maxSearchListLength {
+	if searchListLength(dc.Searches) > maxSearchListLength {
 		v.add(field.Invalid(sp.build(), dc.Searches, fmt.Sprintf("must not have more than %v characters (including spaces) in the search list", maxSearchListLength)))
 	}
 	for i, search := range dc.Searches {
@@ -82,8 +83,24 @@ func (v *validator) dnsConfig(s *job.PodSpec, p *path) {
 	}
 }
 
-// legacyIP checks an IP address of a field that has always taken one, strictly.
+// searchListLength is the length of the search paths joined by spaces.
+func searchListLength(searches []string) int {
+	n := max(len(searches)-1, 0)
+	for _, s := range searches {
+		n += len(s)
+	}
+	return n
+}
+
+// legacyIP checks an IP address of a field that has always taken one, strictly. An
+// address in its canonical form is valid, and is recognized without allocating.
 func (v *validator) legacyIP(value string, p *path) {
+	if a, err := netip.ParseAddr(value); err == nil && a.Zone() == "" && !a.Is4In6() {
+		var buf [64]byte
+		if string(a.AppendTo(buf[:0])) == value {
+			return
+		}
+	}
 	v.addAll(validation.IsValidIPForLegacyField(p.build(), value, true, nil))
 }
 

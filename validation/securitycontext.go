@@ -100,12 +100,42 @@ func (v *validator) sysctls(sysctls []job.Sysctl, p *path) {
 		switch {
 		case name == "":
 			v.add(field.Required(np.build(), ""))
-		case len(name) > 253 || !sysctlName.MatchString(name):
+		case len(name) > 253 || !sysctlNameOK(name):
 			v.add(field.Invalid(np.build(), name, fmt.Sprintf("must have at most %d characters and match regex %s", 253, sysctlName)))
 		case sysctlBefore(sysctls[:i], name):
 			v.add(field.Duplicate(np.build(), name))
 		}
 	}
+}
+
+// sysctlNameOK reports whether name matches sysctlName: segments of [-_a-z0-9] that begin
+// and end with [a-z0-9], joined by '.' or '/'.
+func sysctlNameOK(name string) bool {
+	start := 0
+	for i := 0; i <= len(name); i++ {
+		if i < len(name) && name[i] != '.' && name[i] != '/' {
+			continue
+		}
+		if !sysctlSegmentOK(name[start:i]) {
+			return false
+		}
+		start = i + 1
+	}
+	return true
+}
+
+func sysctlSegmentOK(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		alnum := c >= 'a' && c <= 'z' || c >= '0' && c <= '9'
+		if !alnum && (i == 0 || i == len(s)-1 || c != '-' && c != '_') {
+			return false
+		}
+	}
+	return true
 }
 
 func sysctlBefore(earlier []job.Sysctl, name string) bool {

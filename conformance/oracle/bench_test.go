@@ -1,11 +1,13 @@
 package oracle
 
 import (
+	"context"
 	"encoding/json"
 	"os"
 	"testing"
 
 	"k8s.io/klog/v2"
+	jobregistry "k8s.io/kubernetes/pkg/registry/batch/job"
 )
 
 // The upstream side of jobkit's index benchmarks: the Job controller's own reading, writing
@@ -77,6 +79,37 @@ func BenchmarkUpstreamSync(b *testing.B) {
 					if _, err := decodeV1Pod(p); err != nil {
 						b.Fatal(err)
 					}
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkUpstreamValidateJob is the upstream side of jobkit's validation benchmarks: the
+// Job strategy's Validate of a decoded, defaulted and prepared Job, the step jobkit's
+// ValidateJob stands for.
+func BenchmarkUpstreamValidateJob(b *testing.B) {
+	for _, bi := range []struct{ name, file string }{
+		{"typical", "../../../shared/bench/typical-job.json"},
+		{"full-pod", "../../validation/testdata/full-pod-job.json"},
+	} {
+		data, err := os.ReadFile(bi.file)
+		if err != nil {
+			b.Logf("%s: %v", bi.name, err)
+			continue
+		}
+		j, _, err := decodeJob(data, true)
+		if err != nil {
+			b.Fatal(err)
+		}
+		ctx := requestContext(context.Background(), "create", j.Namespace, j.Name, "")
+		j.UID, j.CreationTimestamp = FixedUID, FixedCreation
+		jobregistry.Strategy.PrepareForCreate(ctx, j)
+		b.Run(bi.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if errs := jobregistry.Strategy.Validate(ctx, j); len(errs) > 0 {
+					b.Fatal(errs)
 				}
 			}
 		})
