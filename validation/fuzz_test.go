@@ -1,6 +1,7 @@
 package validation_test
 
 import (
+	"os"
 	"testing"
 
 	"github.com/jobkit/jobkit/job"
@@ -12,14 +13,21 @@ var validateSeeds = []string{
 	`{"metadata":{"name":"pi","namespace":"ns"},"spec":{"template":{"spec":{"containers":[{"name":"pi","image":"perl"}],"restartPolicy":"Never"}}}}`,
 	`{"metadata":{"name":"idx"},"spec":{"completionMode":"Indexed","completions":5,"parallelism":2,"backoffLimitPerIndex":1,"maxFailedIndexes":1,"successPolicy":{"rules":[{"succeededIndexes":"0-2","succeededCount":2}]},"podFailurePolicy":{"rules":[{"action":"FailIndex","onExitCodes":{"operator":"In","values":[1,2]}},{"action":"Ignore","onPodConditions":[{"type":"DisruptionTarget"}]}]},"template":{"spec":{"containers":[{"name":"c","image":"i"}],"restartPolicy":"Never"}}},"status":{"completedIndexes":"0,1","failedIndexes":"3","active":1,"ready":1}}`,
 	`{"metadata":{"name":"s","finalizers":["x"],"ownerReferences":[{"apiVersion":"v1","kind":"Pod","name":"p","uid":"u","controller":true}]},"spec":{"suspend":true,"selector":{"matchExpressions":[{"key":"a","operator":"In","values":["-"]}]},"manualSelector":true,"template":{"metadata":{"labels":{"a":"-"}},"spec":{"containers":[],"restartPolicy":"OnFailure","affinity":{"nodeAffinity":{}}}}},"status":{"startTime":"2025-01-01T00:00:00Z","conditions":[{"type":"Failed","status":"True"},{"type":"SuccessCriteriaMet","status":"True"}],"uncountedTerminatedPods":{"failed":["a","a",""]}}}`,
+	// a probe's port by an empty name once made the port check index an empty string
+	`{"metadata":{"name":"p"},"spec":{"template":{"spec":{"containers":[{"name":"c","image":"i","livenessProbe":{"tcpSocket":{"port":""}},"readinessProbe":{"httpGet":{"port":0}}}],"restartPolicy":"Never"}}}}`,
+	`{"metadata":{"name":"v"},"spec":{"template":{"spec":{"os":{"name":"windows"},"hostNetwork":true,"volumes":[{"name":"a","projected":{"sources":[{"clusterTrustBundle":{"name":":x","path":"p"}},{"podCertificate":{"signerName":"a/b/c","keyType":"RSA"}}]}},{"name":"b","ephemeral":{"volumeClaimTemplate":{"spec":{"dataSourceRef":{"kind":"","name":"","namespace":"x"},"dataSource":{"kind":"K","name":"n"}}}}},{"name":"c","iscsi":{"targetPortal":"t","iqn":"iqn.x","lun":-1,"initiatorName":"naa.1"}}],"containers":[{"name":"c","image":"i","ports":[{"containerPort":1,"hostPort":1},{"containerPort":2,"hostPort":1}],"volumeDevices":[{"name":"b","devicePath":"/d/../e"}],"resources":{"claims":[{"name":"x"},{"name":"x","request":"r"}]},"env":[{"name":"E","valueFrom":{"fileKeyRef":{"volumeName":"a","path":"..","key":"k"}}}],"securityContext":{"windowsOptions":{"runAsUserName":"a\\b\\c","hostProcess":true}}}],"ephemeralContainers":[{"name":"c","image":" i ","targetContainerName":"z","ports":[{"containerPort":1}]}],"resources":{"requests":{"cpu":"1m"}},"dnsConfig":{"searches":["."]},"topologySpreadConstraints":[{"maxSkew":1,"topologyKey":"k","whenUnsatisfiable":"DoNotSchedule","matchLabelKeys":["a"],"labelSelector":{"matchExpressions":[{"key":"a","operator":"Exists"}]}}],"restartPolicy":"Never"}}}}`,
 	`{"metadata":{"name":"g"},"spec":{"parallelism":2,"scheduling":{"schedulingPolicy":{"basic":{},"gang":{"minCount":0}},"disruptionMode":{"all":{}},"schedulingConstraints":{"topology":[{"key":""},{"key":"b"}]}},"template":{"spec":{"containers":[{"name":"c","image":"i"}],"restartPolicy":"Never"}}}}`,
 }
 
 // FuzzValidate runs anything that decodes as a Job through the create, update, status
 // update and template validations: none may panic, and each error has a path and a type.
 func FuzzValidate(f *testing.F) {
-	for _, a := range validateSeeds {
-		for _, b := range validateSeeds {
+	seeds := validateSeeds
+	if full, err := os.ReadFile("testdata/full-pod-job.json"); err == nil {
+		seeds = append(seeds[:len(seeds):len(seeds)], string(full))
+	}
+	for _, a := range seeds {
+		for _, b := range seeds {
 			f.Add([]byte(a), []byte(b))
 		}
 	}
