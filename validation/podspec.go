@@ -17,6 +17,7 @@ import (
 func (v *validator) podSpec(s *job.PodSpec, p *path) {
 	v.podRestartPolicy, v.podOS, v.gracePeriod = s.RestartPolicy, s.OS, s.TerminationGracePeriodSeconds
 	v.hostUsers = s.HostUsers == nil || *s.HostUsers
+	v.hostNetwork, v.hostIPC = s.HostNetwork, s.HostIPC
 	v.podClaims = s.ResourceClaims
 	vols := v.volumes(s.Volumes, p)
 	v.podResourceClaims(s.ResourceClaims, p)

@@ -472,6 +472,12 @@ func TestSecurityContexts(t *testing.T) {
 			want: field.ErrorList{e(invalid, c0+".windowsOptions.runAsUserName")}},
 		{name: "sysctls", job: podLevel(`{"sysctls":[{"name":"net.core.somaxconn","value":"1024"},{"name":"Net.Bad"},{"name":"net.core.somaxconn"},{"name":""}]}`),
 			want: field.ErrorList{e(invalid, pod+".sysctls[1].name"), e(duplicate, pod+".sysctls[2].name"), e(required, pod+".sysctls[3].name")}},
+		{name: "namespaced sysctls on the host's namespaces", job: withPod(func(s *job.PodSpec) {
+			s.HostNetwork, s.HostIPC = true, true
+			s.SecurityContext = &job.PodSecurityContext{Sysctls: []job.Sysctl{
+				{Name: "net/ipv4/ip_forward", Value: "1"}, {Name: "kernel.shmmax", Value: "1"}, {Name: "kernel.pid_max", Value: "1"},
+			}}
+		}), want: field.ErrorList{e(invalid, pod+".sysctls[0].name"), e(invalid, pod+".sysctls[1].name")}},
 		{name: "pod policies", job: podLevel(`{"fsGroupChangePolicy":"Sometimes","supplementalGroupsPolicy":"Loose","seLinuxChangePolicy":"Never"}`),
 			want: field.ErrorList{e(notSupported, pod+".fsGroupChangePolicy"), e(notSupported, pod+".supplementalGroupsPolicy"), e(notSupported, pod+".seLinuxChangePolicy")}},
 	})

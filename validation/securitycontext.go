@@ -105,7 +105,49 @@ func (v *validator) sysctls(sysctls []job.Sysctl, p *path) {
 		case sysctlBefore(sysctls[:i], name):
 			v.add(field.Duplicate(np.build(), name))
 		}
+		switch ns := sysctlNamespace(name); {
+		case v.hostNetwork && ns == "net":
+			v.add(field.Invalid(np.build(), name, "may not be specified when 'hostNetwork' is true"))
+		case v.hostIPC && ns == "ipc":
+			v.add(field.Invalid(np.build(), name, "may not be specified when 'hostIPC' is true"))
+		}
 	}
+}
+
+// sysctlNamespace is the kernel namespace a sysctl (or a prefix ending in "*") belongs to:
+// "net", "ipc", "uts", "user", or "" when none is known. A name written with slashes is
+// read as the kernel reads it.
+func sysctlNamespace(name string) string {
+	if i := strings.IndexAny(name, "./"); i >= 0 && name[i] == '/' {
+		name = strings.Map(func(r rune) rune {
+			switch r {
+			case '.':
+				return '/'
+			case '/':
+				return '.'
+			}
+			return r
+		}, name)
+	}
+	if i := strings.IndexByte(name, '*'); i >= 0 {
+		name = name[:i]
+	}
+	switch name {
+	case "kernel.domainname":
+		return "uts"
+	case "kernel.sem", "kernel.shmall", "kernel.shmmax", "kernel.shmmni", "kernel.shm_rmid_forced", "kernel.shm",
+		"kernel.msgmax", "kernel.msgmnb", "kernel.msgmni", "kernel.msg":
+		return "ipc"
+	}
+	switch {
+	case strings.HasPrefix(name, "net."):
+		return "net"
+	case strings.HasPrefix(name, "fs.mqueue."):
+		return "ipc"
+	case strings.HasPrefix(name, "user."):
+		return "user"
+	}
+	return ""
 }
 
 // sysctlNameOK reports whether name matches sysctlName: segments of [-_a-z0-9] that begin

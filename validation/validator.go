@@ -26,6 +26,8 @@ type validator struct {
 	podOS            *job.PodOS
 	gracePeriod      *int64
 	hostUsers        bool // the pod uses the host's user namespace
+	hostNetwork      bool
+	hostIPC          bool
 	podClaims        []job.PodResourceClaim
 }
 
