@@ -63,7 +63,7 @@ func (e *Encoder) EndArray() {
 func (e *Encoder) Key(name string) {
 	e.keys = append(e.keys, name)
 	e.sep()
-	e.buf = appendString(e.buf, name)
+	e.buf = AppendString(e.buf, name)
 	e.buf = append(e.buf, ':')
 	e.comma = false
 }
@@ -73,7 +73,7 @@ func (e *Encoder) Elem() { e.sep(); e.comma = false }
 
 // String writes a string value.
 func (e *Encoder) String(s string) {
-	e.buf = appendString(e.buf, s)
+	e.buf = AppendString(e.buf, s)
 	e.comma = true
 }
 
@@ -227,9 +227,10 @@ func (e *Encoder) Extra(m map[string]json.RawMessage) {
 	}
 }
 
-// appendString appends s as a JSON string. Invalid UTF-8 is written as U+FFFD, and <, >
-// and & are escaped, as encoding/json does.
-func appendString(b []byte, s string) []byte {
+// AppendString appends s, a string or its bytes, as a JSON string, escaped as encoding/json
+// escapes it: control characters, <, > and &, U+2028 and U+2029; invalid UTF-8 is written
+// as U+FFFD.
+func AppendString[T ~string | ~[]byte](b []byte, s T) []byte {
 	b = append(b, '"')
 	start := 0
 	for i := 0; i < len(s); {
@@ -245,7 +246,7 @@ func appendString(b []byte, s string) []byte {
 			start = i
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(s[i:])
+		r, size := utf8.DecodeRuneInString(string(s[i:min(len(s), i+utf8.UTFMax)]))
 		if (r == utf8.RuneError && size == 1) || r == '\u2028' || r == '\u2029' {
 			b = append(b, s[start:i]...)
 			if r == utf8.RuneError {

@@ -164,10 +164,10 @@ func FuzzAppendString(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		enc := appendString(nil, s)
+		enc := AppendString(nil, s)
 		var back string
 		if err := json.Unmarshal(enc, &back); err != nil {
-			t.Fatalf("appendString(%q) = %s: not JSON: %v", s, enc, err)
+			t.Fatalf("AppendString(%q) = %s: not JSON: %v", s, enc, err)
 		}
 		want := strings.ToValidUTF8(s, "\ufffd")
 		if utf8.ValidString(s) {
@@ -177,7 +177,7 @@ func FuzzAppendString(f *testing.F) {
 		var stdBack string
 		_ = json.Unmarshal(std, &stdBack)
 		if back != stdBack {
-			t.Fatalf("appendString(%q) reads back %q, encoding/json %q (want %q)", s, back, stdBack, want)
+			t.Fatalf("AppendString(%q) reads back %q, encoding/json %q (want %q)", s, back, stdBack, want)
 		}
 	})
 }

@@ -3,7 +3,8 @@ package yamljson
 import (
 	"bytes"
 	"slices"
-	"unicode/utf8"
+
+	"github.com/jobkit/jobkit/internal/jsonwire"
 )
 
 // emit appends the JSON of node n to out as encoding/json writes the object sigs.k8s.io/yaml
@@ -25,7 +26,7 @@ func (p *parser) emit(out []byte, n int32) ([]byte, bool) {
 		}
 		return append(out, ']'), ok
 	case stringNode:
-		return appendString(out, p.text(n)), true
+		return jsonwire.AppendString(out, p.text(n)), true
 	case numberNode:
 		return append(out, p.text(n)...), true
 	case trueNode:
@@ -56,7 +57,7 @@ func (p *parser) emitObject(out []byte, n int32) ([]byte, bool) {
 		if i > 0 {
 			out = append(out, ',')
 		}
-		out = appendString(out, p.text(k))
+		out = jsonwire.AppendString(out, p.text(k))
 		out = append(out, ':')
 		out, ok = p.emit(out, p.nodes[k].next)
 	}
@@ -75,52 +76,4 @@ func (p *parser) sortKeys(keys []int32) {
 			keys[j-1], keys[j] = keys[j], keys[j-1]
 		}
 	}
-}
-
-const hexDigits = "0123456789abcdef"
-
-// appendString appends s as a JSON string, escaped as encoding/json escapes it by default:
-// control characters, the HTML characters <, > and &, and U+2028 and U+2029. s is valid
-// UTF-8.
-func appendString(out, s []byte) []byte {
-	out = append(out, '"')
-	start := 0
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if c >= ' ' && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
-				i++
-				continue
-			}
-			out = append(out, s[start:i]...)
-			switch c {
-			case '"', '\\':
-				out = append(out, '\\', c)
-			case '\b':
-				out = append(out, '\\', 'b')
-			case '\f':
-				out = append(out, '\\', 'f')
-			case '\n':
-				out = append(out, '\\', 'n')
-			case '\r':
-				out = append(out, '\\', 'r')
-			case '\t':
-				out = append(out, '\\', 't')
-			default:
-				out = append(out, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xf])
-			}
-			i++
-			start = i
-			continue
-		}
-		r, size := utf8.DecodeRune(s[i:])
-		if r == '\u2028' || r == '\u2029' {
-			out = append(out, s[start:i]...)
-			out = append(out, '\\', 'u', '2', '0', '2', hexDigits[r&0xf])
-			start = i + size
-		}
-		i += size
-	}
-	out = append(out, s[start:]...)
-	return append(out, '"')
 }
