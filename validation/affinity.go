@@ -8,6 +8,7 @@ import (
 	metav1validation "k8s.io/apimachinery/pkg/apis/meta/v1/validation"
 	"k8s.io/apimachinery/pkg/util/validation"
 	"k8s.io/apimachinery/pkg/util/validation/field"
+	"slices"
 )
 
 // affinity checks the pod's node affinity, pod affinity and pod anti-affinity.
@@ -208,7 +209,7 @@ func (v *validator) matchLabelKeys(match, mismatch []string, sel *metav1.LabelSe
 		for k, r := range sel.MatchExpressions {
 			i := lastIndex(match, r.Key)
 			_, inLabels := sel.MatchLabels[r.Key]
-			if i >= 0 && (inLabels || expressionKeyBefore(sel.MatchExpressions[:k], r.Key)) {
+			if i >= 0 && (inLabels || slices.ContainsFunc(sel.MatchExpressions[:k], func(e metav1.LabelSelectorRequirement) bool { return e.Key == r.Key })) {
 				ip := p.at(i)
 				v.add(field.Invalid(ip.build(), r.Key, "exists in both matchLabelKeys and labelSelector").WithOrigin("duplicatedLabelKeys"))
 			}
@@ -230,15 +231,6 @@ func lastIndex(list []string, s string) int {
 		}
 	}
 	return -1
-}
-
-func expressionKeyBefore(earlier []metav1.LabelSelectorRequirement, key string) bool {
-	for _, r := range earlier {
-		if r.Key == key {
-			return true
-		}
-	}
-	return false
 }
 
 // labelKeys checks match or mismatch label keys: none without a label selector, each a

@@ -96,7 +96,7 @@ func (v *validator) claimSpec(s *job.PersistentVolumeClaimSpec, p *path) {
 		v.add(field.Invalid(kp.build(), q.String(), "must be greater than zero"))
 	}
 	if s.StorageClassName != nil && *s.StorageClassName != "" {
-		v.className(*s.StorageClassName, p, "storageClassName")
+		v.subdomainName(*s.StorageClassName, p, "storageClassName")
 	}
 	if s.VolumeMode != nil && !contains(volumeModes, *s.VolumeMode) {
 		mp := p.child("volumeMode")
@@ -104,18 +104,7 @@ func (v *validator) claimSpec(s *job.PersistentVolumeClaimSpec, p *path) {
 	}
 	v.dataSources(s, p)
 	if s.VolumeAttributesClassName != nil && *s.VolumeAttributesClassName != "" {
-		v.className(*s.VolumeAttributesClassName, p, "volumeAttributesClassName")
-	}
-}
-
-// className checks a storage or volume attributes class name: a DNS subdomain.
-func (v *validator) className(name string, p *path, member string) {
-	if names.IsDNS1123Subdomain(name) {
-		return
-	}
-	mp := p.child(member)
-	for _, msg := range apivalidation.NameIsDNSSubdomain(name, false) {
-		v.add(field.Invalid(mp.build(), name, msg))
+		v.subdomainName(*s.VolumeAttributesClassName, p, "volumeAttributesClassName")
 	}
 }
 

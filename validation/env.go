@@ -230,12 +230,7 @@ func byteDivisor(d string) bool {
 // keySelector checks a reference to a key of a ConfigMap or Secret: a name that is a DNS
 // subdomain and a key that is a valid config key.
 func (v *validator) keySelector(name, key string, p *path) {
-	if !names.IsDNS1123Subdomain(name) {
-		np := p.child("name")
-		for _, msg := range apivalidation.NameIsDNSSubdomain(name, false) {
-			v.add(field.Invalid(np.build(), name, msg))
-		}
-	}
+	v.subdomainName(name, p, "name")
 	kp := p.child("key")
 	if key == "" {
 		v.add(field.Required(kp.build(), ""))

@@ -1,6 +1,7 @@
 package validation
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/jobkit/jobkit/job"
@@ -22,7 +23,7 @@ func (v *validator) ephemeralContainers(s *job.PodSpec, vols volumeSet, p *path)
 			mp := ip.child("image")
 			v.add(field.Invalid(mp.build(), c.Image, "must not have leading or trailing whitespace"))
 		}
-		if hasContainerNamed(s.Containers, ec.Name) || hasContainerNamed(s.InitContainers, ec.Name) || ephemeralNamed(s.EphemeralContainers[:i], ec.Name) {
+		if hasContainerNamed(s.Containers, ec.Name) || hasContainerNamed(s.InitContainers, ec.Name) || slices.ContainsFunc(s.EphemeralContainers[:i], func(e job.EphemeralContainer) bool { return e.Name == ec.Name }) {
 			np := ip.child("name")
 			v.add(field.Duplicate(np.build(), ec.Name))
 		}
@@ -65,15 +66,6 @@ func (v *validator) ephemeralForbidden(c *job.Container, p *path) {
 			v.add(field.Forbidden(sp.build(), "cannot be set for an Ephemeral Container"))
 		}
 	}
-}
-
-func ephemeralNamed(ecs []job.EphemeralContainer, name string) bool {
-	for i := range ecs {
-		if ecs[i].Name == name {
-			return true
-		}
-	}
-	return false
 }
 
 // ephemeralAsContainer returns the container an ephemeral container is, member for member.

@@ -1,6 +1,7 @@
 package validation
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/jobkit/jobkit/job"
@@ -31,10 +32,10 @@ func (v *validator) volumeMounts(c *job.Container, vols volumeSet, p *path) {
 		if paths.before(mounts, i) {
 			v.add(field.Invalid(pp.build(), m.MountPath, "must be unique"))
 		}
-		if deviceNamed(c.VolumeDevices, m.Name) {
+		if slices.ContainsFunc(c.VolumeDevices, func(d job.VolumeDevice) bool { return d.Name == m.Name }) {
 			v.add(field.Invalid(np.build(), m.Name, "must not already exist in volumeDevices"))
 		}
-		if deviceAt(c.VolumeDevices, m.MountPath) {
+		if slices.ContainsFunc(c.VolumeDevices, func(d job.VolumeDevice) bool { return d.DevicePath == m.MountPath }) {
 			v.add(field.Invalid(pp.build(), m.MountPath, "must not already exist as a path in volumeDevices"))
 		}
 		v.mountOptions(c, m, vols, &mp, &ip)
@@ -131,26 +132,6 @@ func (v *validator) bindMountOptions(opts []string, p *path) {
 	}
 }
 
-// deviceNamed reports whether a device of the container is named name.
-func deviceNamed(devices []job.VolumeDevice, name string) bool {
-	for i := range devices {
-		if devices[i].Name == name {
-			return true
-		}
-	}
-	return false
-}
-
-// deviceAt reports whether a device of the container is at devicePath.
-func deviceAt(devices []job.VolumeDevice, devicePath string) bool {
-	for i := range devices {
-		if devices[i].DevicePath == devicePath {
-			return true
-		}
-	}
-	return false
-}
-
 // volumeDevices checks a container's block devices: each of a valid persistent volume
 // claim or ephemeral volume, named once, at a device path present, unique and without
 // "..", and neither the name nor the path of a volume mount.
@@ -165,7 +146,7 @@ func (v *validator) volumeDevices(c *job.Container, vols volumeSet, p *path) {
 		if d.Name == "" {
 			v.add(field.Required(np.build(), ""))
 		}
-		if d.Name != "" && deviceNamed(devices[:i], d.Name) {
+		if d.Name != "" && slices.ContainsFunc(devices[:i], func(e job.VolumeDevice) bool { return e.Name == d.Name }) {
 			v.add(field.Invalid(np.build(), d.Name, "must be unique"))
 		}
 		if vol != nil && vol.PersistentVolumeClaim == nil && vol.Ephemeral == nil {
@@ -184,10 +165,10 @@ func (v *validator) volumeDevices(c *job.Container, vols volumeSet, p *path) {
 		if d.DevicePath != "" && hasBackstep(d.DevicePath) {
 			v.add(field.Invalid(pp.build(), d.DevicePath, "can not contain backsteps ('..')"))
 		}
-		if mountNamed(c.VolumeMounts, d.Name) {
+		if slices.ContainsFunc(c.VolumeMounts, func(m job.VolumeMount) bool { return m.Name == d.Name }) {
 			v.add(field.Invalid(np.build(), d.Name, "must not already exist in volumeMounts"))
 		}
-		if mountAt(c.VolumeMounts, d.DevicePath) {
+		if slices.ContainsFunc(c.VolumeMounts, func(m job.VolumeMount) bool { return m.MountPath == d.DevicePath }) {
 			v.add(field.Invalid(pp.build(), d.DevicePath, "must not already exist as a path in volumeMounts"))
 		}
 	}
@@ -207,24 +188,6 @@ func devicePathTaken(earlier []job.VolumeDevice, devicePath string) bool {
 func hasBackstep(target string) bool {
 	for item := range strings.SplitSeq(target, "/") {
 		if item == ".." {
-			return true
-		}
-	}
-	return false
-}
-
-func mountNamed(mounts []job.VolumeMount, name string) bool {
-	for i := range mounts {
-		if mounts[i].Name == name {
-			return true
-		}
-	}
-	return false
-}
-
-func mountAt(mounts []job.VolumeMount, mountPath string) bool {
-	for i := range mounts {
-		if mounts[i].MountPath == mountPath {
 			return true
 		}
 	}

@@ -29,9 +29,6 @@ func (v *validator) windowsHostProcess(s *job.PodSpec, p *path) {
 	if sc := s.SecurityContext; sc != nil && sc.WindowsOptions != nil {
 		podHostProcess = sc.WindowsOptions.HostProcess
 	}
-	if podHostProcess == nil && !anyHostProcess(s) {
-		return
-	}
 	containers, hostProcesses := 0, 0
 	for _, kind := range containerKinds {
 		n, at := containersOf(s, kind)
@@ -73,24 +70,6 @@ func (v *validator) hostProcessContainer(c *job.Container, p *path, podHostProce
 		v.add(field.Invalid(hpp.build(), *hp, fmt.Sprintf("pod hostProcess value must be identical if both are specified, was %v", *podHostProcess)))
 	}
 	return hp != nil && *hp || hp == nil && podHostProcess != nil && *podHostProcess
-}
-
-// anyHostProcess reports whether a container sets hostProcess.
-func anyHostProcess(s *job.PodSpec) bool {
-	found := false
-	check := func(sc *job.SecurityContext) {
-		found = found || sc != nil && sc.WindowsOptions != nil && sc.WindowsOptions.HostProcess != nil
-	}
-	for i := range s.InitContainers {
-		check(s.InitContainers[i].SecurityContext)
-	}
-	for i := range s.Containers {
-		check(s.Containers[i].SecurityContext)
-	}
-	for i := range s.EphemeralContainers {
-		check(s.EphemeralContainers[i].SecurityContext)
-	}
-	return found
 }
 
 // os checks the pod's OS, when named: linux or windows, and then nothing set that the

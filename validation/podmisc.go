@@ -7,7 +7,6 @@ import (
 
 	"github.com/jobkit/jobkit/internal/names"
 	"github.com/jobkit/jobkit/job"
-	apivalidation "k8s.io/apimachinery/pkg/api/validation"
 	"k8s.io/apimachinery/pkg/util/validation"
 	"k8s.io/apimachinery/pkg/util/validation/field"
 )
@@ -163,13 +162,7 @@ func (v *validator) hostAliases(aliases []job.HostAlias, p *path) {
 // schedulingExtras checks the pod's runtime class name and preemption policy.
 func (v *validator) schedulingExtras(s *job.PodSpec, p *path) {
 	if s.RuntimeClassName != nil {
-		name := *s.RuntimeClassName
-		rp := p.child("runtimeClassName")
-		if !names.IsDNS1123Subdomain(name) {
-			for _, msg := range apivalidation.NameIsDNSSubdomain(name, false) {
-				v.add(field.Invalid(rp.build(), name, msg))
-			}
-		}
+		v.subdomainName(*s.RuntimeClassName, p, "runtimeClassName")
 	}
 	if pp := s.PreemptionPolicy; pp != nil {
 		fp := p.child("preemptionPolicy")

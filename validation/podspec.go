@@ -111,21 +111,17 @@ func serviceAccountName(s *job.PodSpec) string {
 	return s.DeprecatedServiceAccount
 }
 
-// objectName checks the member of p that names another object (a service account, a
+// objectName checks the member of p that may name another object (a service account, a
 // priority class): when set, a DNS subdomain.
 func (v *validator) objectName(value string, p *path, member string) {
-	if value == "" || names.IsDNS1123Subdomain(value) {
-		return
-	}
-	mp := p.child(member)
-	for _, msg := range apivalidation.NameIsDNSSubdomain(value, false) {
-		v.add(field.Invalid(mp.build(), value, msg))
+	if value != "" {
+		v.subdomainName(value, p, member)
 	}
 }
 
-// setObjectName is objectName for a member that, once set, must name an object: empty is
-// not a name.
-func (v *validator) setObjectName(value string, p *path, member string) {
+// subdomainName checks the member of p that names an object: a DNS subdomain, which the
+// empty string is not.
+func (v *validator) subdomainName(value string, p *path, member string) {
 	if names.IsDNS1123Subdomain(value) {
 		return
 	}
@@ -166,10 +162,10 @@ func (v *validator) podResourceClaims(claims []job.PodResourceClaim, p *path) {
 			v.add(field.Invalid(ip.build(), *c, "must specify one of: `resourceClaimName`, `resourceClaimTemplateName`"))
 		}
 		if c.ResourceClaimName != nil {
-			v.setObjectName(*c.ResourceClaimName, &ip, "resourceClaimName")
+			v.subdomainName(*c.ResourceClaimName, &ip, "resourceClaimName")
 		}
 		if c.ResourceClaimTemplateName != nil {
-			v.setObjectName(*c.ResourceClaimTemplateName, &ip, "resourceClaimTemplateName")
+			v.subdomainName(*c.ResourceClaimTemplateName, &ip, "resourceClaimTemplateName")
 		}
 	}
 }

@@ -3,6 +3,7 @@ package validation
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/jobkit/jobkit/internal/names"
@@ -102,7 +103,7 @@ func (v *validator) sysctls(sysctls []job.Sysctl, p *path) {
 			v.add(field.Required(np.build(), ""))
 		case len(name) > 253 || !sysctlNameOK(name):
 			v.add(field.Invalid(np.build(), name, fmt.Sprintf("must have at most %d characters and match regex %s", 253, sysctlName)))
-		case sysctlBefore(sysctls[:i], name):
+		case slices.ContainsFunc(sysctls[:i], func(s job.Sysctl) bool { return s.Name == name }):
 			v.add(field.Duplicate(np.build(), name))
 		}
 		switch ns := sysctlNamespace(name); {
@@ -178,15 +179,6 @@ func sysctlSegmentOK(s string) bool {
 		}
 	}
 	return true
-}
-
-func sysctlBefore(earlier []job.Sysctl, name string) bool {
-	for i := range earlier {
-		if earlier[i].Name == name {
-			return true
-		}
-	}
-	return false
 }
 
 var seccompTypes = []job.SeccompProfileType{"Localhost", "RuntimeDefault", "Unconfined"}

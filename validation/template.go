@@ -108,12 +108,8 @@ func (v *validator) container(c *job.Container, vols volumeSet, p *path) {
 	v.envFrom(c.EnvFrom, p)
 	v.volumeMounts(c, vols, p)
 	v.volumeDevices(c, vols, p)
-	switch c.ImagePullPolicy {
-	case "", job.PullAlways, job.PullIfNotPresent, job.PullNever: // "" is defaulted
-	default:
-		pp := p.child("imagePullPolicy")
-		v.add(field.NotSupported(pp.build(), c.ImagePullPolicy, []job.PullPolicy{job.PullAlways, job.PullIfNotPresent, job.PullNever}))
-	}
+	pp := p.child("imagePullPolicy")
+	v.pullPolicy(c.ImagePullPolicy, &pp)
 	v.resources(&c.Resources, p)
 	v.resizePolicy(c.ResizePolicy, p)
 	v.securityContext(c.SecurityContext, p)

@@ -61,24 +61,14 @@ func (v *validator) nodeInclusionPolicy(policy *job.NodeInclusionPolicy, p *path
 // fileKeyRefVolumes checks that the volume each env-file reference names, in every
 // container, is an emptyDir volume of the pod.
 func (v *validator) fileKeyRefVolumes(s *job.PodSpec, p *path) {
-	for _, list := range [...]struct {
-		name string
-		n    int
-		at   func(int) *job.Container
-	}{
-		{"initContainers", len(s.InitContainers), func(i int) *job.Container { return &s.InitContainers[i] }},
-		{"containers", len(s.Containers), func(i int) *job.Container { return &s.Containers[i] }},
-		{"ephemeralContainers", len(s.EphemeralContainers), func(i int) *job.Container { return ephemeralAsContainer(&s.EphemeralContainers[i]) }},
-	} {
-		lp := p.child(list.name)
-		for i := range list.n {
-			c := list.at(i)
-			for j := range c.Env {
-				ref := c.Env[j].ValueFrom
-				if ref == nil || ref.FileKeyRef == nil {
-					continue
+	for _, kind := range containerKinds {
+		n, at := containersOf(s, kind)
+		lp := p.child(kind)
+		for i := range n {
+			for j, env := range at(i).Env {
+				if env.ValueFrom != nil && env.ValueFrom.FileKeyRef != nil {
+					v.fileKeyRefVolume(s.Volumes, env.ValueFrom.FileKeyRef.VolumeName, &lp, i, j)
 				}
-				v.fileKeyRefVolume(s.Volumes, ref.FileKeyRef.VolumeName, &lp, i, j)
 			}
 		}
 	}

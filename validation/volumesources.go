@@ -186,7 +186,7 @@ func (v *validator) volumeSourceRest(vol *job.Volume, p *path, one func(bool, st
 		ip := p.child("image")
 		v.required(s.Image.Reference, &ip, "reference")
 		pp := ip.child("pullPolicy")
-		v.pullPolicy(s.Image.PullPolicy, &pp, false) // defaulting fills it in
+		v.pullPolicy(s.Image.PullPolicy, &pp)
 	}
 }
 
@@ -521,15 +521,10 @@ func (v *validator) downwardAPIFile(f *job.DownwardAPIVolumeFile, p *path) {
 // volumeFieldPaths are the pod fields a downward API volume may hold.
 var volumeFieldPaths = []string{"metadata.annotations", "metadata.labels", "metadata.name", "metadata.namespace", "metadata.uid"}
 
-// pullPolicy checks an image pull policy; empty is required where defaulting does not
-// fill it in.
-func (v *validator) pullPolicy(policy job.PullPolicy, p *path, emptyRequired bool) {
+// pullPolicy checks an image pull policy: a known one, or empty, as defaulting fills it in.
+func (v *validator) pullPolicy(policy job.PullPolicy, p *path) {
 	switch policy {
-	case job.PullAlways, job.PullIfNotPresent, job.PullNever:
-	case "":
-		if emptyRequired {
-			v.add(field.Required(p.build(), ""))
-		}
+	case "", job.PullAlways, job.PullIfNotPresent, job.PullNever:
 	default:
 		v.add(field.NotSupported(p.build(), policy, []job.PullPolicy{job.PullAlways, job.PullIfNotPresent, job.PullNever}))
 	}
