@@ -1,7 +1,6 @@
 package oracle
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -10,12 +9,10 @@ import (
 
 	batchv1 "k8s.io/api/batch/v1"
 	"k8s.io/apimachinery/pkg/runtime"
-	"k8s.io/apimachinery/pkg/runtime/schema"
 	"k8s.io/apimachinery/pkg/util/validation/field"
 	"k8s.io/apiserver/pkg/endpoints/filters"
 	"k8s.io/apiserver/pkg/registry/rest"
 	"k8s.io/apiserver/pkg/warning"
-	"k8s.io/kubernetes/pkg/api/legacyscheme"
 	"k8s.io/kubernetes/pkg/apis/batch"
 	cronjobregistry "k8s.io/kubernetes/pkg/registry/batch/cronjob"
 )
@@ -23,43 +20,13 @@ import (
 var cronJobGVK = batchv1.SchemeGroupVersion.WithKind("CronJob")
 
 // decodeCronJob reads a request body as the API server does for the cronjobs endpoint, as
-// decodeJob does for Jobs.
+// decodeJob does for Jobs (strictly: unknown and duplicate fields come back as warnings).
 func decodeCronJob(body []byte) (*batch.CronJob, []string, error) {
-	info, ok := runtime.SerializerInfoForMediaType(legacyscheme.Codecs.SupportedMediaTypes(), runtime.ContentTypeJSON)
-	if !ok {
-		return nil, nil, fmt.Errorf("no JSON serializer")
-	}
-	decoder := legacyscheme.Codecs.DecoderToVersion(info.StrictSerializer, schema.GroupVersion{Group: batch.GroupName, Version: runtime.APIVersionInternal})
-	defaultGVK := cronJobGVK
-	obj, gvk, err := decoder.Decode(body, &defaultGVK, nil)
-	var warnings []string
-	if err != nil {
-		strictErr, isStrict := runtime.AsStrictDecodingError(err)
-		if !isStrict || obj == nil {
-			return nil, nil, err
-		}
-		for _, e := range strictErr.Errors() {
-			warnings = append(warnings, e.Error())
-		}
-	}
-	if gvk != nil && gvk.GroupVersion() != batchv1.SchemeGroupVersion {
-		return nil, nil, fmt.Errorf("the API version in the data (%s) does not match the expected API version (%s)", gvk.GroupVersion(), batchv1.SchemeGroupVersion)
-	}
-	c, ok := obj.(*batch.CronJob)
-	if !ok {
-		return nil, nil, fmt.Errorf("decoded %T, not a CronJob", obj)
-	}
-	return c, warnings, nil
+	return decodeBatch[*batch.CronJob](body, true, cronJobGVK)
 }
 
 // encodeCronJob writes an internal CronJob as batch/v1 JSON.
-func encodeCronJob(c *batch.CronJob) (json.RawMessage, error) {
-	var buf bytes.Buffer
-	if err := legacyscheme.Codecs.LegacyCodec(batchv1.SchemeGroupVersion).Encode(c, &buf); err != nil {
-		return nil, err
-	}
-	return json.RawMessage(bytes.TrimSpace(buf.Bytes())), nil
-}
+func encodeCronJob(c *batch.CronJob) (json.RawMessage, error) { return encodeBatch(c) }
 
 // observedCronJob wraps the CronJob strategy to keep the object validation sees and the
 // final error list.

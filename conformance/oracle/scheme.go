@@ -42,42 +42,50 @@ var jobGVK = batchv1.SchemeGroupVersion.WithKind("Job")
 // fields come back as warnings (the server's default fieldValidation, Warn); a decoding error
 // of any other kind is returned.
 func decodeJob(body []byte, strict bool) (*batch.Job, []string, error) {
+	return decodeBatch[*batch.Job](body, strict, jobGVK)
+}
+
+// decodeBatch is decodeJob for any batch kind: the body read as batch/v1 with kind gvk
+// where it names none, into the internal type T.
+func decodeBatch[T runtime.Object](body []byte, strict bool, gvk schema.GroupVersionKind) (T, []string, error) {
+	var zero T
 	info, ok := runtime.SerializerInfoForMediaType(legacyscheme.Codecs.SupportedMediaTypes(), runtime.ContentTypeJSON)
 	if !ok {
-		return nil, nil, fmt.Errorf("no JSON serializer")
+		return zero, nil, fmt.Errorf("no JSON serializer")
 	}
 	serializer := info.Serializer
 	if strict {
 		serializer = info.StrictSerializer
 	}
 	decoder := legacyscheme.Codecs.DecoderToVersion(serializer, schema.GroupVersion{Group: batch.GroupName, Version: runtime.APIVersionInternal})
-	defaultGVK := jobGVK
-	obj, gvk, err := decoder.Decode(body, &defaultGVK, nil)
+	obj, read, err := decoder.Decode(body, &gvk, nil)
 	var warnings []string
 	if err != nil {
 		strictErr, isStrict := runtime.AsStrictDecodingError(err)
 		if !isStrict || obj == nil {
-			return nil, nil, err
+			return zero, nil, err
 		}
 		for _, e := range strictErr.Errors() {
 			warnings = append(warnings, e.Error())
 		}
 	}
-	if gvk != nil && gvk.GroupVersion() != batchv1.SchemeGroupVersion {
-		return nil, nil, fmt.Errorf("the API version in the data (%s) does not match the expected API version (%s)", gvk.GroupVersion(), batchv1.SchemeGroupVersion)
+	if read != nil && read.GroupVersion() != batchv1.SchemeGroupVersion {
+		return zero, nil, fmt.Errorf("the API version in the data (%s) does not match the expected API version (%s)", read.GroupVersion(), batchv1.SchemeGroupVersion)
 	}
-	j, ok := obj.(*batch.Job)
+	t, ok := obj.(T)
 	if !ok {
-		return nil, nil, fmt.Errorf("decoded %T, not a Job", obj)
+		return zero, nil, fmt.Errorf("decoded %T, not a %s", obj, gvk.Kind)
 	}
-	return j, warnings, nil
+	return t, warnings, nil
 }
 
 // encodeJob writes an internal Job as batch/v1 JSON, as the API server answers it.
-func encodeJob(j *batch.Job) (json.RawMessage, error) {
+func encodeJob(j *batch.Job) (json.RawMessage, error) { return encodeBatch(j) }
+
+// encodeBatch writes an internal batch object as batch/v1 JSON.
+func encodeBatch(obj runtime.Object) (json.RawMessage, error) {
 	var buf bytes.Buffer
-	codec := legacyscheme.Codecs.LegacyCodec(batchv1.SchemeGroupVersion)
-	if err := codec.Encode(j, &buf); err != nil {
+	if err := legacyscheme.Codecs.LegacyCodec(batchv1.SchemeGroupVersion).Encode(obj, &buf); err != nil {
 		return nil, err
 	}
 	return json.RawMessage(bytes.TrimSpace(buf.Bytes())), nil
