@@ -68,42 +68,43 @@ func decodeObjectMeta(d *jsonwire.Decoder, m *metav1.ObjectMeta) {
 	if raw == nil {
 		return
 	}
-	if m.Name == "" && m.GenerateName == "" && m.Namespace == "" && m.Labels == nil && m.Annotations == nil && simpleObjectMeta(raw, m) {
+	if simpleObjectMeta(raw, m) {
 		return
 	}
 	decodeForeignView(d, path, raw, m, "object metadata")
 }
 
-// simpleObjectMeta reads raw into m when it is an object of only name, generateName,
-// namespace, uid and resourceVersion strings, labels and annotations maps of strings and a
-// null creationTimestamp, without a member twice; otherwise it leaves m alone and returns
-// false.
+// simpleObjectMeta reads raw into m, as the strict decoder would, when it is an object of
+// only name, generateName, namespace, uid and resourceVersion strings, labels and
+// annotations maps of strings and a null creationTimestamp, without a member twice;
+// otherwise it returns false, having set nothing that reading raw the slow way does not
+// set again to the same value.
 func simpleObjectMeta(raw []byte, m *metav1.ObjectMeta) bool {
-	var meta metav1.ObjectMeta
 	d := jsonwire.NewDecoder(raw)
 	for ok := d.Object(); ok && d.Member(); {
 		key := string(d.Key())
 		if d.Null() {
 			if key == "creationTimestamp" {
-				continue // as encoders write an unset time, and it reads as one
+				m.CreationTimestamp = metav1.Time{} // as encoders write an unset time
+				continue
 			}
 			return false // leaves a value as it is: the slow path knows how
 		}
 		switch key {
 		case "name":
-			d.String(&meta.Name)
+			d.String(&m.Name)
 		case "generateName":
-			d.String(&meta.GenerateName)
+			d.String(&m.GenerateName)
 		case "namespace":
-			d.String(&meta.Namespace)
+			d.String(&m.Namespace)
 		case "uid":
-			jsonwire.Str(d, &meta.UID)
+			jsonwire.Str(d, &m.UID)
 		case "resourceVersion":
-			d.String(&meta.ResourceVersion)
+			d.String(&m.ResourceVersion)
 		case "labels":
-			jsonwire.Map(d, &meta.Labels, jsonwire.Str[string])
+			jsonwire.Map(d, &m.Labels, jsonwire.Str[string])
 		case "annotations":
-			jsonwire.Map(d, &meta.Annotations, jsonwire.Str[string])
+			jsonwire.Map(d, &m.Annotations, jsonwire.Str[string])
 		default:
 			return false
 		}
@@ -112,7 +113,6 @@ func simpleObjectMeta(raw []byte, m *metav1.ObjectMeta) bool {
 	if d.Err() != nil || len(d.Issues()) > 0 {
 		return false
 	}
-	*m = meta
 	return true
 }
 

@@ -12,6 +12,7 @@ import (
 	"github.com/jobkit/jobkit/internal/conformance"
 	"github.com/jobkit/jobkit/job"
 	"github.com/jobkit/jobkit/job/jobtest"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 )
 
 const piYAML = `apiVersion: batch/v1
@@ -259,6 +260,34 @@ func TestDecodeAllInMemoryAsStreamed(t *testing.T) {
 			want := slices.Collect(job.Documents(bytes.NewReader(data), job.DecodeOptions{FieldValidation: job.Strict}))
 			if diff := cmp.Diff(want, got, jobtest.EquateJobs(), cmp.Comparer(func(a, b error) bool { return fmt.Sprint(a) == fmt.Sprint(b) })); diff != "" {
 				t.Errorf("DecodeAll differs from Documents (-streamed +in memory):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestDuplicateMetadataMerges checks that a second metadata member is read into the first
+// as the API server's decoder reads it, members of the first it does not name kept, on the
+// fast path of plain metadata as on the slow one.
+func TestDuplicateMetadataMerges(t *testing.T) {
+	tests := []struct {
+		name, body string
+		want       metav1.ObjectMeta
+	}{
+		{"plain after full", `{"metadata":{"uid":"u1","finalizers":["f"]},"metadata":{"name":"b","labels":{"x":"1"}}}`,
+			metav1.ObjectMeta{Name: "b", UID: "u1", Finalizers: []string{"f"}, Labels: map[string]string{"x": "1"}}},
+		{"plain after plain", `{"metadata":{"name":"a","labels":{"x":"1"}},"metadata":{"namespace":"n","labels":{"y":"2"}}}`,
+			metav1.ObjectMeta{Name: "a", Namespace: "n", Labels: map[string]string{"x": "1", "y": "2"}}},
+		{"a null time unsets the time", `{"metadata":{"creationTimestamp":"2025-01-01T00:00:00Z"},"metadata":{"creationTimestamp":null}}`,
+			metav1.ObjectMeta{}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			j, _, err := job.Decode([]byte(tt.body), job.DecodeOptions{FieldValidation: job.Ignore})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(tt.want, j.ObjectMeta); diff != "" {
+				t.Errorf("metadata (-want +got):\n%s", diff)
 			}
 		})
 	}
