@@ -96,17 +96,7 @@ func (v *validator) requestWithinLimit(name job.ResourceName, q resource.Quantit
 // resource name, and cpu, memory or huge pages.
 func (v *validator) podResourceName(name job.ResourceName, p *path) {
 	s := string(name)
-	if !names.IsQualifiedName(s) {
-		for _, msg := range validation.IsQualifiedName(s) {
-			v.add(field.Invalid(p.build(), name, msg))
-		}
-		return
-	}
-	if !strings.Contains(s, "/") && !standardResource(s) {
-		v.add(field.Invalid(p.build(), name, "must be a standard resource type or fully qualified"))
-		return
-	}
-	if name != job.ResourceCPU && name != job.ResourceMemory && !strings.HasPrefix(s, hugePagesPrefix) {
+	if v.resourceName(name, p) && name != job.ResourceCPU && name != job.ResourceMemory && !strings.HasPrefix(s, hugePagesPrefix) {
 		v.add(field.NotSupported(p.build(), name, []job.ResourceName{job.ResourceCPU, hugePagesPrefix, job.ResourceMemory}))
 	}
 }
@@ -115,13 +105,7 @@ func (v *validator) podResourceName(name job.ResourceName, p *path) {
 // one (cpu, memory, ephemeral-storage, hugepages-<size>) or a fully qualified extended one.
 func (v *validator) containerResourceName(name job.ResourceName, p *path) {
 	s := string(name)
-	if !names.IsQualifiedName(s) {
-		for _, msg := range validation.IsQualifiedName(s) {
-			v.add(field.Invalid(p.build(), name, msg))
-		}
-	} else if !strings.Contains(s, "/") && !standardResource(s) {
-		v.add(field.Invalid(p.build(), name, "must be a standard resource type or fully qualified"))
-	}
+	v.resourceName(name, p)
 	switch {
 	case !strings.Contains(s, "/"):
 		if !standardContainerResource(s) {
@@ -130,6 +114,23 @@ func (v *validator) containerResourceName(name job.ResourceName, p *path) {
 	case !nativeResource(s) && !extendedResource(s):
 		v.add(field.Invalid(p.build(), name, "doesn't follow extended resource name standard"))
 	}
+}
+
+// resourceName checks that name is a resource name, a qualified name that is standard or
+// fully qualified, and reports whether it is.
+func (v *validator) resourceName(name job.ResourceName, p *path) bool {
+	s := string(name)
+	if !names.IsQualifiedName(s) {
+		for _, msg := range validation.IsQualifiedName(s) {
+			v.add(field.Invalid(p.build(), name, msg))
+		}
+		return false
+	}
+	if !strings.Contains(s, "/") && !standardResource(s) {
+		v.add(field.Invalid(p.build(), name, "must be a standard resource type or fully qualified"))
+		return false
+	}
+	return true
 }
 
 // resourcesOK reports whether the requirements surely pass resources, without allocating.
